@@ -1,0 +1,21 @@
+//! steady-core: Steady's domain and its local store.
+//!
+//! No Tauri, no async runtime, no UI: everything here is tested without a window.
+//! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
+
+mod error;
+mod migrations;
+mod settings;
+mod store;
+mod time;
+
+pub use error::{Error, ErrorKind, Result};
+pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
+pub use settings::{
+    DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Settings, SettingsPatch, Theme,
+    validate_emergency_number,
+};
+pub use store::{BUSY_TIMEOUT, Dao, Store};
+
+/// The file name of the database inside Steady's data folder.
+pub const DATABASE_FILE_NAME: &str = "steady.sqlite3";

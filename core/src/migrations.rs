@@ -1,0 +1,48 @@
+//! The schema migrations: the SQL files of the top-level `migrations/` folder,
+//! compiled in, in order. Files are append-only: a released file is never edited.
+
+use rusqlite_migration::{M, Migrations};
+
+/// File name and SQL of every migration, oldest first. The schema version of a
+/// database is the number of these that have been applied (`PRAGMA user_version`).
+pub const FILES: &[(&str, &str)] = &[(
+    "0001_init.sql",
+    include_str!("../../migrations/0001_init.sql"),
+)];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = FILES.len() as i64;
+
+/// The migrations as `rusqlite_migration` sees them.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(FILES.iter().map(|(_, sql)| M::up(sql)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn every_file_in_the_folder_is_listed_in_order() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        on_disk.sort();
+        let listed: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(on_disk, listed);
+        for (i, name) in listed.iter().enumerate() {
+            assert!(
+                name.starts_with(&format!("{:04}_", i + 1)),
+                "{name} is out of sequence"
+            );
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The user's settings: a small typed layer over the `settings` key/value table.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::store::Dao;
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Parses a theme name as the UI sends it.
+    pub fn parse(value: &str) -> Result<Theme> {
+        match value {
+            "system" => Ok(Theme::System),
+            "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            _ => Err(Error::validation("theme", "choose system, light or dark")),
+        }
+    }
+}
+
+/// The number the emergency screen shows and calls when nothing is set.
+pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
+
+/// Longest emergency number we accept, in characters as typed.
+pub const EMERGENCY_NUMBER_MAX_CHARS: usize = 20;
+
+/// Every setting, with defaults filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub theme: Theme,
+    pub emergency_number: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::System,
+            emergency_number: DEFAULT_EMERGENCY_NUMBER.to_owned(),
+        }
+    }
+}
+
+/// A change to some settings; `None` leaves a setting as it is. Values arrive
+/// as the user typed them and are validated here, all before anything is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SettingsPatch {
+    pub theme: Option<String>,
+    pub emergency_number: Option<String>,
+}
+
+const KEY_THEME: &str = "theme";
+const KEY_EMERGENCY_NUMBER: &str = "emergencyNumber";
+
+/// Checks an emergency number: 2 to 15 digits, optionally with a leading `+`
+/// and spaces or dashes between digits. Returns it trimmed.
+pub fn validate_emergency_number(value: &str) -> Result<String> {
+    const FIELD: &str = "emergencyNumber";
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(Error::validation(
+            FIELD,
+            "enter the number to call in an emergency",
+        ));
+    }
+    if trimmed.chars().count() > EMERGENCY_NUMBER_MAX_CHARS {
+        return Err(Error::validation(
+            FIELD,
+            format!("use at most {EMERGENCY_NUMBER_MAX_CHARS} characters"),
+        ));
+    }
+    let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    {
+        return Err(Error::validation(
+            FIELD,
+            "use only digits, spaces, dashes and a leading +",
+        ));
+    }
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    if !(2..=15).contains(&digits) {
+        return Err(Error::validation(
+            FIELD,
+            "an emergency number has 2 to 15 digits",
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+impl Dao<'_> {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    fn put_setting(&self, key: &str, value: &str) -> Result<()> {
+        let now = crate::time::now_rfc3339();
+        self.conn().execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            params![key, value, now],
+        )?;
+        Ok(())
+    }
+
+    /// All settings, defaults for those never set. A stored value that no longer
+    /// parses (written by hand, say) falls back to its default rather than failing.
+    pub fn settings(&self) -> Result<Settings> {
+        let mut out = Settings::default();
+        if let Some(theme) = self.setting(KEY_THEME)? {
+            out.theme = Theme::parse(&theme).unwrap_or_default();
+        }
+        if let Some(number) = self.setting(KEY_EMERGENCY_NUMBER)?
+            && let Ok(number) = validate_emergency_number(&number)
+        {
+            out.emergency_number = number;
+        }
+        Ok(out)
+    }
+
+    /// Validates every value in `patch`, then writes them; returns the settings after.
+    pub fn update_settings(&self, patch: &SettingsPatch) -> Result<Settings> {
+        let theme = patch.theme.as_deref().map(Theme::parse).transpose()?;
+        let number = patch
+            .emergency_number
+            .as_deref()
+            .map(validate_emergency_number)
+            .transpose()?;
+        if let Some(theme) = theme {
+            self.put_setting(KEY_THEME, theme.as_str())?;
+        }
+        if let Some(number) = number {
+            self.put_setting(KEY_EMERGENCY_NUMBER, &number)?;
+        }
+        self.settings()
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests of steady-core on real SQLite files: one binary, a module per area.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod settings;
+mod store;
