@@ -1,0 +1,11 @@
+// The app's own commands are declared here so each one gets an `allow-<command>`
+// permission; only the capabilities in capabilities/ grant them.
+const COMMANDS: &[&str] = &["app_status", "get_settings", "update_settings", "hand_off"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

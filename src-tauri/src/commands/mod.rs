@@ -1,0 +1,6 @@
+//! Thin async commands, one file per domain: check the arguments, then run the
+//! core call on the blocking pool. No logic lives here that the core could own.
+
+pub mod app;
+pub mod handoff;
+pub mod settings;

@@ -1,0 +1,112 @@
+//! The store, opened once on first use, off the main thread.
+//!
+//! Opening never blocks the window: the UI paints (and Get help now works)
+//! while the file opens. If it fails, the failure is kept and reported by
+//! `app_status`; the file is left exactly as it was.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+use steady_core::Store;
+use tauri::{AppHandle, Manager, Runtime};
+use tokio::sync::OnceCell;
+
+use crate::error::IpcError;
+use crate::launch::Launch;
+
+#[derive(Debug)]
+pub struct StoreSlot {
+    launch: Launch,
+    opened: OnceCell<Opened>,
+}
+
+#[derive(Debug, Clone)]
+struct Opened {
+    db_path: PathBuf,
+    store: Result<Arc<Store>, IpcError>,
+}
+
+/// What the UI needs to know at start.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub ready: bool,
+    pub db_path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<IpcError>,
+}
+
+impl StoreSlot {
+    pub fn new(launch: Launch) -> StoreSlot {
+        StoreSlot {
+            launch,
+            opened: OnceCell::new(),
+        }
+    }
+
+    async fn opened<R: Runtime>(&self, app: &AppHandle<R>) -> &Opened {
+        self.opened
+            .get_or_init(|| async {
+                let dir = match &self.launch.data_dir {
+                    Some(dir) => Ok(dir.clone()),
+                    None => app.path().app_data_dir().map_err(|e| {
+                        IpcError::new("unavailable", format!("no app data folder: {e}"))
+                    }),
+                };
+                let dir = match dir {
+                    Ok(dir) => dir,
+                    Err(error) => {
+                        return Opened {
+                            db_path: PathBuf::new(),
+                            store: Err(error),
+                        };
+                    }
+                };
+                let db_path = dir.join(steady_core::DATABASE_FILE_NAME);
+                let path = db_path.clone();
+                let store = tauri::async_runtime::spawn_blocking(move || open_store(dir, path))
+                    .await
+                    .unwrap_or_else(|e| Err(IpcError::internal(format!("open task failed: {e}"))));
+                Opened { db_path, store }
+            })
+            .await
+    }
+
+    /// The store, or why it could not be opened.
+    pub async fn store<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Arc<Store>, IpcError> {
+        self.opened(app).await.store.clone()
+    }
+
+    pub async fn status<R: Runtime>(&self, app: &AppHandle<R>) -> AppStatus {
+        let opened = self.opened(app).await;
+        AppStatus {
+            ready: opened.store.is_ok(),
+            db_path: opened.db_path.display().to_string(),
+            error: opened.store.as_ref().err().cloned(),
+        }
+    }
+}
+
+fn open_store(dir: PathBuf, db_path: PathBuf) -> Result<Arc<Store>, IpcError> {
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        IpcError::new(
+            "storage",
+            format!("could not create the data folder {}: {e}", dir.display()),
+        )
+    })?;
+    Ok(Arc::new(Store::open(&db_path)?))
+}
+
+/// Runs a core call on the blocking pool, so the window never waits on SQLite.
+pub async fn with_store<R, T, F>(slot: &StoreSlot, app: &AppHandle<R>, f: F) -> Result<T, IpcError>
+where
+    R: Runtime,
+    T: Send + 'static,
+    F: FnOnce(&Store) -> steady_core::Result<T> + Send + 'static,
+{
+    let store = slot.store(app).await?;
+    tauri::async_runtime::spawn_blocking(move || f(&store).map_err(IpcError::from))
+        .await
+        .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
+}

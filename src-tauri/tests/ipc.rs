@@ -1,0 +1,154 @@
+//! The shell over IPC in Tauri's mock runtime, with the app's real capabilities
+//! (generate_context! reads tauri.conf.json and capabilities/ as the app does).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use serde_json::{Value, json};
+use steady_lib::{Launch, configure};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    main: WebviewWindow<MockRuntime>,
+    other: WebviewWindow<MockRuntime>,
+    data: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let data = tempfile::tempdir().unwrap();
+    let launch = Launch {
+        data_dir: Some(data.path().to_path_buf()),
+    };
+    let context = tauri::generate_context!(test = true, assets = tauri::test::noop_assets());
+    let app = configure(mock_builder(), launch).build(context).unwrap();
+    let main = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _app: app,
+        main,
+        other,
+        data,
+    }
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        // The real origin of the app's pages; any other URL counts as remote.
+        url: window.url().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn app_status_opens_the_store_in_the_data_dir() {
+    let h = harness();
+    let status = invoke(&h.main, "app_status", json!({})).unwrap();
+    assert_eq!(status["ready"], json!(true));
+    let db = h.data.path().join(steady_core::DATABASE_FILE_NAME);
+    assert_eq!(status["dbPath"], json!(db.display().to_string()));
+    assert!(db.exists());
+}
+
+#[test]
+fn a_command_is_allowed_for_main_and_refused_for_an_unlisted_window() {
+    let h = harness();
+    let settings = invoke(&h.main, "get_settings", json!({})).unwrap();
+    assert_eq!(
+        settings,
+        json!({"theme": "system", "emergencyNumber": "911"})
+    );
+    let refused = invoke(&h.other, "get_settings", json!({})).unwrap_err();
+    let text = refused.to_string();
+    assert!(text.contains("not allowed"), "{text}");
+}
+
+#[test]
+fn settings_round_trip_through_ipc() {
+    let h = harness();
+    let after = invoke(
+        &h.main,
+        "update_settings",
+        json!({"patch": {"theme": "dark", "emergencyNumber": "112"}}),
+    )
+    .unwrap();
+    assert_eq!(after, json!({"theme": "dark", "emergencyNumber": "112"}));
+    assert_eq!(invoke(&h.main, "get_settings", json!({})).unwrap(), after);
+}
+
+#[test]
+fn ipc_error_has_kind_message_and_field_in_camel_case() {
+    let h = harness();
+    let err = invoke(
+        &h.main,
+        "update_settings",
+        json!({"patch": {"theme": "purple"}}),
+    )
+    .unwrap_err();
+    let obj = err.as_object().expect("an object");
+    assert_eq!(obj["kind"], json!("validation"));
+    assert_eq!(obj["field"], json!("theme"));
+    assert!(obj["message"].as_str().unwrap().len() > 5);
+    assert_eq!(obj.len(), 3, "{err}");
+
+    let err = invoke(
+        &h.main,
+        "update_settings",
+        json!({"patch": {"emergencyNumber": "9".repeat(40)}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], json!("validation"));
+    assert_eq!(err["field"], json!("emergencyNumber"));
+}
+
+#[test]
+fn the_opener_guard_refuses_everything_but_phone_links() {
+    let h = harness();
+    for url in [
+        "file:///etc/passwd",
+        "https://example.org/",
+        "javascript:alert(1)",
+    ] {
+        let err = invoke(&h.main, "hand_off", json!({ "url": url })).unwrap_err();
+        assert_eq!(err["kind"], json!("validation"), "{url}: {err}");
+        assert_eq!(err["field"], json!("url"), "{url}: {err}");
+    }
+}
+
+#[test]
+fn the_web_view_cannot_call_the_opener_plugin_directly() {
+    let h = harness();
+    let err = invoke(
+        &h.main,
+        "plugin:opener|open_url",
+        json!({"url": "https://example.org/"}),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
+
+#[test]
+fn a_corrupt_database_gives_a_clear_status_and_stays_untouched() {
+    let h = harness();
+    let db = h.data.path().join(steady_core::DATABASE_FILE_NAME);
+    let junk = vec![0x5au8; 4096];
+    std::fs::write(&db, &junk).unwrap();
+
+    let status = invoke(&h.main, "app_status", json!({})).unwrap();
+    assert_eq!(status["ready"], json!(false));
+    assert_eq!(status["error"]["kind"], json!("corrupt"));
+    let err = invoke(&h.main, "get_settings", json!({})).unwrap_err();
+    assert_eq!(err["kind"], json!("corrupt"));
+    assert_eq!(std::fs::read(&db).unwrap(), junk);
+}
