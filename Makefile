@@ -4,25 +4,56 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 export CARGO_TERM_COLOR ?= never
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+E2E_BIN := $(TARGET_DIR)/e2e/steady
+E2E_OUT := $(CURDIR)/out/e2e
 
-.PHONY: help deps run test test-fast lint cargo-test
+# Test builds use their own app identifier (tauri.conf.test.json), so they never
+# meet a running Steady (single instance) or its web view storage.
+TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
+
+.PHONY: help deps ui run test test-fast lint ui-check ui-test cargo-test e2e-app e2e
 
 help:
-	@echo "make run        install what is missing, build Steady and start it"
+	@echo "make run        install what is missing, build Steady and start it on your data"
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
 
 deps:
 	./scripts/install-deps.sh
 
-lint:
-	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+ui: deps
+	cd ui && npm run build
 
-cargo-test:
-	cargo test --workspace
+run: ui
+	cargo build --release --locked -p steady
+	$(TARGET_DIR)/release/steady
 
 test-fast:
-	cargo test -p steady-core -p steady-tests
+	cargo test --locked -p steady-core -p steady-tests
 
-test: deps lint cargo-test
+lint: ui
+	cargo fmt --all --check
+	TAURI_CONFIG='$(TEST_CONFIG)' cargo clippy --locked --workspace --all-targets -- -D warnings
+
+ui-check: deps
+	cd ui && npm run check
+
+ui-test: deps
+	cd ui && npm test
+
+cargo-test: ui
+	TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked --workspace
+
+e2e-app: ui
+	TAURI_CONFIG='$(TEST_CONFIG)' cargo build --locked -p steady
+	mkdir -p $(dir $(E2E_BIN))
+	cp $(TARGET_DIR)/debug/steady $(E2E_BIN)
+
+e2e: e2e-app
+	rm -rf $(E2E_OUT)
+	STEADY_E2E_BIN=$(E2E_BIN) STEADY_E2E_OUT=$(E2E_OUT) \
+	  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+	@echo "screenshots: $(E2E_OUT)"
+
+test: deps lint cargo-test ui-check ui-test e2e

@@ -31,7 +31,7 @@ impl Theme {
             "system" => Ok(Theme::System),
             "light" => Ok(Theme::Light),
             "dark" => Ok(Theme::Dark),
-            _ => Err(Error::validation("theme", "choose system, light or dark")),
+            _ => Err(Error::validation("theme", "Choose system, light or dark.")),
         }
     }
 }
@@ -79,13 +79,13 @@ pub fn validate_emergency_number(value: &str) -> Result<String> {
     if trimmed.is_empty() {
         return Err(Error::validation(
             FIELD,
-            "enter the number to call in an emergency",
+            "Enter the number to call in an emergency.",
         ));
     }
     if trimmed.chars().count() > EMERGENCY_NUMBER_MAX_CHARS {
         return Err(Error::validation(
             FIELD,
-            format!("use at most {EMERGENCY_NUMBER_MAX_CHARS} characters"),
+            format!("Use at most {EMERGENCY_NUMBER_MAX_CHARS} characters."),
         ));
     }
     let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
@@ -95,14 +95,14 @@ pub fn validate_emergency_number(value: &str) -> Result<String> {
     {
         return Err(Error::validation(
             FIELD,
-            "use only digits, spaces, dashes and a leading +",
+            "Use only digits, spaces, dashes and a leading +.",
         ));
     }
     let digits = body.chars().filter(char::is_ascii_digit).count();
     if !(2..=15).contains(&digits) {
         return Err(Error::validation(
             FIELD,
-            "an emergency number has 2 to 15 digits",
+            "An emergency number has 2 to 15 digits.",
         ));
     }
     Ok(trimmed.to_owned())

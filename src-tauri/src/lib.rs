@@ -6,7 +6,7 @@ pub mod error;
 pub mod launch;
 pub mod state;
 
-use tauri::{Builder, Manager, Runtime};
+use tauri::{App, Builder, Manager, Runtime, WebviewWindowBuilder};
 
 pub use error::IpcError;
 pub use launch::Launch;
@@ -37,9 +37,36 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
                 let _ = window.set_focus();
             }
         }));
-    let app = configure(builder, Launch::from_env());
+    let app = configure(builder, Launch::from_env()).setup(|app| {
+        create_main_window(app)?;
+        Ok(())
+    });
     if let Err(err) = app.run(context) {
         eprintln!("Steady could not start: {err}");
         std::process::exit(1);
     }
+}
+
+/// Opens the main window from its config, with the web view's own storage kept
+/// inside Steady's data folder: `--data-dir` then moves everything together.
+fn create_main_window<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    let mut builder = WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    if let Ok(dir) = app.state::<StoreSlot>().data_dir(app.handle()) {
+        let webview_dir = dir.join("webview");
+        // If the folder cannot be made, WebKit keeps its default place; the
+        // store reports the real problem on the error screen.
+        if std::fs::create_dir_all(&webview_dir).is_ok() {
+            builder = builder.data_directory(webview_dir);
+        }
+    }
+    builder.build()?;
+    Ok(())
 }

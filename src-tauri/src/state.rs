@@ -45,16 +45,21 @@ impl StoreSlot {
         }
     }
 
+    /// The data folder: the one asked for at launch, or the platform's.
+    pub fn data_dir<R: Runtime>(&self, app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
+        match &self.launch.data_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => app
+                .path()
+                .app_data_dir()
+                .map_err(|e| IpcError::new("unavailable", format!("no app data folder: {e}"))),
+        }
+    }
+
     async fn opened<R: Runtime>(&self, app: &AppHandle<R>) -> &Opened {
         self.opened
             .get_or_init(|| async {
-                let dir = match &self.launch.data_dir {
-                    Some(dir) => Ok(dir.clone()),
-                    None => app.path().app_data_dir().map_err(|e| {
-                        IpcError::new("unavailable", format!("no app data folder: {e}"))
-                    }),
-                };
-                let dir = match dir {
+                let dir = match self.data_dir(app) {
                     Ok(dir) => dir,
                     Err(error) => {
                         return Opened {

@@ -1,0 +1,164 @@
+// Steady in its real window: Xvfb + tauri-driver + WebKitWebDriver + the built app,
+// each run on its own empty data folder. Screenshots land in $STEADY_E2E_OUT.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, startStack } from './lib/webdriver.mjs';
+
+const TABS = ['today', 'log', 'toolbox', 'plan', 'progress'];
+const DB = 'steady.sqlite3';
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+/** Runs `body` with a fresh app on `dataDir`; always ends the session. */
+async function withApp(dataDir, body) {
+  const app = await App.launch(stack, ['--data-dir', dataDir]);
+  try {
+    return await body(app);
+  } catch (err) {
+    await app.screenshot(`failure-${Date.now()}`).catch(() => {});
+    err.message += `\n--- driver and app output ---\n${stack.log.slice(-40).join('')}`;
+    throw err;
+  } finally {
+    await app.quit();
+  }
+}
+
+async function currentTab(app) {
+  return app.execute(
+    "return document.querySelector('nav [aria-current=page]')?.dataset.testid ?? null",
+  );
+}
+
+async function screenshotEveryScreen(app, theme) {
+  for (const tab of TABS) {
+    await app.click(`[data-testid=tab-${tab}]`);
+    await app.waitUntil(`return document.querySelector('main')?.dataset.view === '${tab}'`);
+    await app.screenshot(`${theme}-${tab}`);
+  }
+  await app.click('[data-testid=help-button]');
+  await app.waitFor('[data-testid=emergency-number]');
+  await app.screenshot(`${theme}-emergency`);
+  await app.click('[data-testid=tab-today]');
+  await app.click('[data-testid=open-settings]');
+  await app.waitFor('[data-testid=theme-system]');
+  await app.screenshot(`${theme}-settings`);
+}
+
+describe('Steady in the real webview', () => {
+  test('starts on an empty data folder and shows Today', async () => {
+    const dir = stack.dataDir('fresh');
+    await withApp(dir, async (app) => {
+      assert.equal(await app.waitReady(), 'ready');
+      assert.equal(await currentTab(app), 'tab-today');
+      assert.equal(await app.text('main h2'), 'Today');
+      assert.ok(existsSync(join(dir, DB)), 'the data file was created in --data-dir');
+      assert.ok(existsSync(join(dir, 'webview')), 'web view storage lives in --data-dir too');
+      await screenshotEveryScreen(app, 'light');
+    });
+  });
+
+  test('Get help now from every tab shows the emergency number', async () => {
+    await withApp(stack.dataDir('help'), async (app) => {
+      await app.waitReady();
+      for (const tab of TABS) {
+        await app.click(`[data-testid=tab-${tab}]`);
+        await app.waitUntil(`return document.querySelector('main')?.dataset.view === '${tab}'`);
+        await app.click('[data-testid=help-button]');
+        assert.equal(await app.text('[data-testid=emergency-number]'), '911', `from ${tab}`);
+        const lines = await app.findAll('[data-testid^=line-]');
+        assert.ok(lines.length >= 2, 'crisis lines are listed');
+        assert.match(await app.text('[data-testid=line-988]'), /988/);
+        assert.match(await app.text('[data-testid=line-samhsa]'), /1-800-662-4357/);
+        await app.click('[data-testid=back]');
+        assert.equal(await currentTab(app), `tab-${tab}`, 'Back returns to the tab');
+      }
+    });
+  });
+
+  test('the Call button says plainly when the computer cannot call', async () => {
+    await withApp(stack.dataDir('call'), async (app) => {
+      await app.waitReady();
+      await app.click('[data-testid=help-button]');
+      await app.click('[data-testid=call-emergency]');
+      const notice = await app.text('[data-testid=call-notice]');
+      // This test machine has no phone app; the number stays in view either way.
+      assert.match(notice, /911/);
+      assert.equal(await app.text('[data-testid=emergency-number]'), '911');
+    });
+  });
+
+  test('a theme change survives quit and relaunch (from the database)', async () => {
+    const dir = stack.dataDir('theme');
+    await withApp(dir, async (app) => {
+      await app.waitReady();
+      await app.click('[data-testid=open-settings]');
+      await app.click('[data-testid=theme-dark]');
+      await app.waitUntil("return document.documentElement.dataset.theme === 'dark'");
+      // Forget the fast-paint mirror, so only the database can bring it back.
+      await app.execute('localStorage.clear(); return true;');
+    });
+    await withApp(dir, async (app) => {
+      assert.equal(await app.waitReady(), 'ready');
+      await app.waitUntil(
+        "return document.documentElement.dataset.theme === 'dark'",
+        10_000,
+        'the dark theme is restored',
+      );
+      const bg = await app.execute('return getComputedStyle(document.body).backgroundColor');
+      assert.equal(bg, 'rgb(18, 23, 24)', 'dark background');
+      await screenshotEveryScreen(app, 'dark');
+    });
+  });
+
+  test('a changed emergency number is what Get help now shows; a bad one is refused and kept', async () => {
+    await withApp(stack.dataDir('number'), async (app) => {
+      await app.waitReady();
+      await app.click('[data-testid=open-settings]');
+      await app.typeOver('[data-testid=emergency-number-input]', '9'.repeat(40));
+      await app.click('form button[type=submit]');
+      const error = await app.text('#emergency-number-error');
+      assert.match(error, /Use at most 20 characters/);
+      const kept = await app.execute(
+        "return document.querySelector('[data-testid=emergency-number-input]').value",
+      );
+      assert.equal(kept, '9'.repeat(40), 'what was typed stays');
+      await app.screenshot('light-settings-error');
+
+      await app.typeOver('[data-testid=emergency-number-input]', '112');
+      await app.click('form button[type=submit]');
+      await app.waitFor('[role=status]');
+      await app.click('[data-testid=help-button]');
+      assert.equal(await app.text('[data-testid=emergency-number]'), '112');
+    });
+  });
+
+  test('on a corrupt data file: a clear error screen, help still works, file untouched', async () => {
+    const dir = stack.dataDir('corrupt');
+    const file = join(dir, DB);
+    const junk = Buffer.alloc(16384);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 131 + 7) % 251;
+    writeFileSync(file, junk);
+
+    await withApp(dir, async (app) => {
+      assert.equal(await app.waitReady(), 'failed');
+      await app.waitFor('[data-testid=storage-problem]');
+      assert.match(await app.text('[data-testid=storage-problem] h2'), /can't open your data/);
+      assert.equal(await app.text('[data-testid=db-path]'), file);
+      await app.screenshot('light-storage-problem');
+      await app.click('[data-testid=help-button]');
+      assert.equal(await app.text('[data-testid=emergency-number]'), '911');
+      await app.screenshot('light-emergency-on-storage-problem');
+      await app.click('[data-testid=back]');
+      await app.waitFor('[data-testid=storage-problem]');
+    });
+    assert.deepEqual(readFileSync(file), junk, 'the file is byte-identical');
+  });
+});

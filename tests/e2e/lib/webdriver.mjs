@@ -1,0 +1,270 @@
+// A small W3C WebDriver client over fetch, plus the processes a real-window run
+// needs: Xvfb, tauri-driver (which starts WebKitWebDriver, which starts Steady).
+// Every process started here is stopped by its PID in stop().
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+
+// The W3C key under which a driver returns an element reference.
+const W3C_ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function freeDisplay() {
+  for (let n = 90; n < 200; n++) {
+    if (!existsSync(`/tmp/.X11-unix/X${n}`) && !existsSync(`/tmp/.X${n}-lock`)) return n;
+  }
+  throw new Error('no free X display');
+}
+
+/** The Steady binary under test. */
+export function appBinary() {
+  const bin = process.env.STEADY_E2E_BIN;
+  if (!bin || !existsSync(bin)) {
+    throw new Error(`STEADY_E2E_BIN must name the built app (got ${bin}); run make test`);
+  }
+  return bin;
+}
+
+/** Where screenshots go. */
+export function outDir() {
+  const dir = process.env.STEADY_E2E_OUT ?? join(process.cwd(), 'out', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Starts Xvfb and tauri-driver with isolated XDG folders. */
+export async function startStack() {
+  const root = mkdtempSync(join(tmpdir(), 'steady-e2e-'));
+  const display = freeDisplay();
+  const children = [];
+  const log = [];
+  const track = (name, child) => {
+    children.push(child);
+    child.stdout?.on('data', (d) => log.push(`[${name}] ${d}`));
+    child.stderr?.on('data', (d) => log.push(`[${name}] ${d}`));
+    return child;
+  };
+
+  track(
+    'xvfb',
+    spawn('Xvfb', [`:${display}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  for (let i = 0; i < 100 && !existsSync(`/tmp/.X11-unix/X${display}`); i++) await sleep(50);
+  if (!existsSync(`/tmp/.X11-unix/X${display}`)) throw new Error(`Xvfb :${display} did not start`);
+
+  const env = {
+    ...process.env,
+    DISPLAY: `:${display}`,
+    XDG_DATA_HOME: join(root, 'xdg-data'),
+    XDG_CACHE_HOME: join(root, 'xdg-cache'),
+    XDG_CONFIG_HOME: join(root, 'xdg-config'),
+    // No accessibility bus here; keep GTK from looking for one.
+    NO_AT_BRIDGE: '1',
+  };
+  const port = await freePort();
+  const nativePort = await freePort();
+  track(
+    'tauri-driver',
+    spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`${base}/status`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    await sleep(100);
+  }
+
+  return {
+    base,
+    root,
+    log,
+    /** A new, empty data folder for one app run. */
+    dataDir(name) {
+      const dir = join(root, 'data', name);
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    },
+    async stop() {
+      for (const child of children.reverse()) {
+        if (child.exitCode === null && child.pid) {
+          try {
+            process.kill(child.pid, 'SIGTERM');
+          } catch {
+            // already gone
+          }
+        }
+      }
+      await sleep(200);
+      for (const child of children) {
+        if (child.exitCode === null && child.pid) {
+          try {
+            process.kill(child.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }
+    },
+  };
+}
+
+async function request(base, method, path, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok || (json.value && json.value.error)) {
+    const err = new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+    err.webdriver = json.value?.error;
+    throw err;
+  }
+  return json.value;
+}
+
+/** One running Steady, driven over WebDriver. */
+export class App {
+  static async launch(stack, args = []) {
+    const value = await request(stack.base, 'POST', '/session', {
+      capabilities: {
+        alwaysMatch: {
+          'tauri:options': { application: appBinary(), args },
+        },
+      },
+    });
+    const app = new App(stack.base, value.sessionId);
+    return app;
+  }
+
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return request(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async quit() {
+    try {
+      await request(this.base, 'DELETE', `/session/${this.id}`);
+    } catch {
+      // the app may already be gone
+    }
+  }
+
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  async find(css) {
+    const value = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return value[W3C_ELEMENT] ?? Object.values(value)[0];
+  }
+
+  async findAll(css) {
+    const values = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return values.map((v) => v[W3C_ELEMENT] ?? Object.values(v)[0]);
+  }
+
+  /** Waits until `css` matches, or fails after `timeout` ms. */
+  async waitFor(css, timeout = 15_000) {
+    const until = Date.now() + timeout;
+    let last;
+    while (Date.now() < until) {
+      try {
+        return await this.find(css);
+      } catch (err) {
+        last = err;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${css}: ${last?.message}`);
+  }
+
+  /** Waits until `fn` (a script body returning a value) returns something truthy. */
+  async waitUntil(body, timeout = 15_000, what = body) {
+    const until = Date.now() + timeout;
+    while (Date.now() < until) {
+      const v = await this.execute(body);
+      if (v) return v;
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting until ${what}`);
+  }
+
+  async click(css) {
+    const el = await this.waitFor(css);
+    await this.cmd('POST', `/element/${el}/click`, {});
+  }
+
+  async text(css) {
+    const el = await this.waitFor(css);
+    return this.cmd('GET', `/element/${el}/text`);
+  }
+
+  async type(css, value) {
+    const el = await this.waitFor(css);
+    await this.cmd('POST', `/element/${el}/value`, { text: value });
+  }
+
+  /** Replaces an input's value the way a person would: select all, type over. */
+  async typeOver(css, value) {
+    const el = await this.waitFor(css);
+    await this.execute('arguments[0].select();', [{ [W3C_ELEMENT]: el }]);
+    await this.cmd('POST', `/element/${el}/value`, { text: value });
+  }
+
+  /** Waits two frames so a screenshot shows the new state, then saves a PNG. */
+  async screenshot(name) {
+    await this.cmd('POST', '/execute/async', {
+      script:
+        'const done = arguments[arguments.length - 1];' +
+        ' let called = false; const finish = () => { if (!called) { called = true; done(true); } };' +
+        ' requestAnimationFrame(() => requestAnimationFrame(finish)); setTimeout(finish, 250);',
+      args: [],
+    });
+    const b64 = await this.cmd('GET', '/screenshot');
+    const file = join(outDir(), `${name}.png`);
+    writeFileSync(file, Buffer.from(b64, 'base64'));
+    return file;
+  }
+
+  async setSize(width, height) {
+    try {
+      await this.cmd('POST', '/window/rect', { width, height });
+    } catch {
+      // Not every driver can resize; the app opens at its own mobile size.
+    }
+  }
+
+  /** Waits for the UI to finish starting: data file opened (or failed). */
+  waitReady(timeout = 20_000) {
+    return this.waitUntil('return document.body.dataset.ready || null', timeout, 'the app is ready');
+  }
+}

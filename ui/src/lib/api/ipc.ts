@@ -1,0 +1,66 @@
+// The only module that calls Tauri's invoke(). Every backend failure comes back
+// as an IpcError with a stable `kind` the UI can branch on.
+import { invoke } from '@tauri-apps/api/core';
+
+/** Kinds the shell sends (see src-tauri/src/error.rs). */
+export type IpcErrorKind =
+  | 'validation'
+  | 'notFound'
+  | 'conflict'
+  | 'storage'
+  | 'newerVersion'
+  | 'corrupt'
+  | 'locked'
+  | 'unavailable'
+  | 'internal';
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set<IpcErrorKind>([
+  'validation',
+  'notFound',
+  'conflict',
+  'storage',
+  'newerVersion',
+  'corrupt',
+  'locked',
+  'unavailable',
+  'internal',
+]);
+
+export class IpcError extends Error {
+  readonly kind: IpcErrorKind;
+  readonly field: string | undefined;
+
+  constructor(kind: IpcErrorKind, message: string, field?: string) {
+    super(message);
+    this.name = 'IpcError';
+    this.kind = kind;
+    this.field = field;
+  }
+
+  /** Turns whatever invoke() rejected with into an IpcError. */
+  static from(raw: unknown): IpcError {
+    if (raw instanceof IpcError) return raw;
+    if (typeof raw === 'object' && raw !== null && 'kind' in raw && 'message' in raw) {
+      const { kind, message, field } = raw as { kind: unknown; message: unknown; field?: unknown };
+      if (typeof kind === 'string' && KNOWN_KINDS.has(kind) && typeof message === 'string') {
+        return new IpcError(
+          kind as IpcErrorKind,
+          message,
+          typeof field === 'string' ? field : undefined,
+        );
+      }
+    }
+    // Tauri itself rejects with a plain string (bad arguments, a refused command).
+    const text = typeof raw === 'string' ? raw : raw instanceof Error ? raw.message : String(raw);
+    return new IpcError('internal', text);
+  }
+}
+
+/** Calls a Steady command; rejects only with IpcError. */
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw IpcError.from(raw);
+  }
+}
