@@ -1,6 +1,17 @@
 // The app's own commands are declared here so each one gets an `allow-<command>`
 // permission; only the capabilities in capabilities/ grant them.
-const COMMANDS: &[&str] = &["app_status", "get_settings", "update_settings", "hand_off"];
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "get_settings",
+    "update_settings",
+    "hand_off",
+    "get_checkin_view",
+    "save_checkin",
+    "delete_checkin",
+    "list_checkin_days",
+    "save_checkin_draft",
+    "clear_checkin_draft",
+];
 
 fn main() {
     tauri_build::try_build(

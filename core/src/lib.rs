@@ -3,12 +3,20 @@
 //! No Tauri, no async runtime, no UI: everything here is tested without a window.
 //! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
 
+mod checkins;
+mod day;
 mod error;
 mod migrations;
 mod settings;
 mod store;
+mod text;
 mod time;
 
+pub use checkins::{
+    Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Medication,
+    NOTE_MAX_CHARS, SELF_CARE_CHOICES, SUPPORT_CHOICES,
+};
+pub use day::{BACKFILL_DAYS, local_today};
 pub use error::{Error, ErrorKind, Result};
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use settings::{

@@ -5,10 +5,16 @@ use rusqlite_migration::{M, Migrations};
 
 /// File name and SQL of every migration, oldest first. The schema version of a
 /// database is the number of these that have been applied (`PRAGMA user_version`).
-pub const FILES: &[(&str, &str)] = &[(
-    "0001_init.sql",
-    include_str!("../../migrations/0001_init.sql"),
-)];
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "0001_init.sql",
+        include_str!("../../migrations/0001_init.sql"),
+    ),
+    (
+        "0002_checkins.sql",
+        include_str!("../../migrations/0002_checkins.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = FILES.len() as i64;

@@ -48,6 +48,8 @@ pub const EMERGENCY_NUMBER_MAX_CHARS: usize = 20;
 pub struct Settings {
     pub theme: Theme,
     pub emergency_number: String,
+    /// The user said they are not on medication: the check-in skips that question.
+    pub not_on_medication: bool,
 }
 
 impl Default for Settings {
@@ -55,6 +57,7 @@ impl Default for Settings {
         Settings {
             theme: Theme::System,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_owned(),
+            not_on_medication: false,
         }
     }
 }
@@ -66,10 +69,12 @@ impl Default for Settings {
 pub struct SettingsPatch {
     pub theme: Option<String>,
     pub emergency_number: Option<String>,
+    pub not_on_medication: Option<bool>,
 }
 
 const KEY_THEME: &str = "theme";
 const KEY_EMERGENCY_NUMBER: &str = "emergencyNumber";
+const KEY_NOT_ON_MEDICATION: &str = "notOnMedication";
 
 /// Checks an emergency number: 2 to 15 digits, optionally with a leading `+`
 /// and spaces or dashes between digits. Returns it trimmed.
@@ -140,6 +145,7 @@ impl Dao<'_> {
         {
             out.emergency_number = number;
         }
+        out.not_on_medication = self.setting(KEY_NOT_ON_MEDICATION)?.as_deref() == Some("true");
         Ok(out)
     }
 
@@ -157,6 +163,13 @@ impl Dao<'_> {
         if let Some(number) = number {
             self.put_setting(KEY_EMERGENCY_NUMBER, &number)?;
         }
+        if let Some(value) = patch.not_on_medication {
+            self.set_not_on_medication(value)?;
+        }
         self.settings()
+    }
+
+    pub(crate) fn set_not_on_medication(&self, value: bool) -> Result<()> {
+        self.put_setting(KEY_NOT_ON_MEDICATION, if value { "true" } else { "false" })
     }
 }

@@ -23,6 +23,12 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::handoff::hand_off,
+            commands::checkins::get_checkin_view,
+            commands::checkins::save_checkin,
+            commands::checkins::delete_checkin,
+            commands::checkins::list_checkin_days,
+            commands::checkins::save_checkin_draft,
+            commands::checkins::clear_checkin_draft,
         ])
 }
 

@@ -67,7 +67,7 @@ fn a_command_is_allowed_for_main_and_refused_for_an_unlisted_window() {
     let settings = invoke(&h.main, "get_settings", json!({})).unwrap();
     assert_eq!(
         settings,
-        json!({"theme": "system", "emergencyNumber": "911"})
+        json!({"theme": "system", "emergencyNumber": "911", "notOnMedication": false})
     );
     let refused = invoke(&h.other, "get_settings", json!({})).unwrap_err();
     let text = refused.to_string();
@@ -83,7 +83,10 @@ fn settings_round_trip_through_ipc() {
         json!({"patch": {"theme": "dark", "emergencyNumber": "112"}}),
     )
     .unwrap();
-    assert_eq!(after, json!({"theme": "dark", "emergencyNumber": "112"}));
+    assert_eq!(
+        after,
+        json!({"theme": "dark", "emergencyNumber": "112", "notOnMedication": false})
+    );
     assert_eq!(invoke(&h.main, "get_settings", json!({})).unwrap(), after);
 }
 
@@ -151,4 +154,41 @@ fn a_corrupt_database_gives_a_clear_status_and_stays_untouched() {
     let err = invoke(&h.main, "get_settings", json!({})).unwrap_err();
     assert_eq!(err["kind"], json!("corrupt"));
     assert_eq!(std::fs::read(&db).unwrap(), junk);
+}
+
+#[test]
+fn a_check_in_round_trips_and_a_bad_one_names_its_field() {
+    let h = harness();
+    let view = invoke(&h.main, "get_checkin_view", json!({})).unwrap();
+    let today = view["today"].as_str().unwrap().to_string();
+    assert_eq!(view["day"], json!(today));
+    assert_eq!(view["checkin"], Value::Null);
+
+    let err = invoke(
+        &h.main,
+        "save_checkin",
+        json!({"input": {"day": today, "mood": 9, "craving": 2}}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        json!({"kind": "validation", "field": "mood", "message": err["message"]})
+    );
+
+    let saved = invoke(
+        &h.main,
+        "save_checkin",
+        json!({"input": {"day": today, "mood": 4, "craving": 2, "sleepHours": 7.5}}),
+    )
+    .unwrap();
+    assert_eq!(saved["mood"], json!(4));
+    assert_eq!(saved["sleepHours"], json!(7.5));
+    assert_eq!(saved["stress"], Value::Null);
+    let days = invoke(
+        &h.main,
+        "list_checkin_days",
+        json!({"from": today, "to": today}),
+    )
+    .unwrap();
+    assert_eq!(days.as_array().unwrap().len(), 1);
 }

@@ -1,5 +1,6 @@
 //! Integration tests of steady-core on real SQLite files: one binary, a module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod checkins;
 mod settings;
 mod store;

@@ -66,6 +66,7 @@ fn bad_values_give_validation_naming_the_field_and_change_nothing() {
             SettingsPatch {
                 theme: Some("light".into()),
                 emergency_number: Some(String::new()),
+                ..Default::default()
             },
             "emergencyNumber",
         ),

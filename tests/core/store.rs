@@ -200,3 +200,32 @@ fn a_writer_blocked_by_another_process_lock_gets_locked() {
     assert!(started.elapsed() >= std::time::Duration::from_secs(4));
     other.execute_batch("ROLLBACK").unwrap();
 }
+
+#[test]
+fn a_version_1_file_upgrades_keeping_its_data_and_matches_a_fresh_schema() {
+    let dir = DataDir::new();
+    {
+        // A file as the first release left it: only 0001 applied.
+        let conn = Connection::open(dir.db_path()).unwrap();
+        let (_, first) = &steady_core_migration_sql()[0];
+        conn.execute_batch(first).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES ('theme', 'dark', 'then')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.db_path()).unwrap();
+    assert_eq!(
+        store.read(|dao| dao.settings()).unwrap().theme,
+        steady_core::Theme::Dark
+    );
+    drop(store);
+    let upgraded = schema_dump(&Connection::open(dir.db_path()).unwrap());
+
+    let fresh_dir = DataDir::new();
+    drop(Store::open(fresh_dir.db_path()).unwrap());
+    let fresh = schema_dump(&Connection::open(fresh_dir.db_path()).unwrap());
+    assert_eq!(upgraded, fresh);
+}

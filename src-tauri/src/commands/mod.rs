@@ -2,5 +2,6 @@
 //! core call on the blocking pool. No logic lives here that the core could own.
 
 pub mod app;
+pub mod checkins;
 pub mod handoff;
 pub mod settings;

@@ -81,9 +81,11 @@ export async function startStack() {
   const nativePort = await freePort();
   track(
     'tauri-driver',
+    // Its own process group: stop() then also ends WebKitWebDriver and the app under it.
     spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     }),
   );
   const base = `http://127.0.0.1:${port}`;
@@ -108,25 +110,19 @@ export async function startStack() {
       return dir;
     },
     async stop() {
-      for (const child of children.reverse()) {
-        if (child.exitCode === null && child.pid) {
+      const signal = (child, sig) => {
+        if (!child.pid) return;
+        for (const target of child.spawnargs[0] === 'tauri-driver' ? [-child.pid, child.pid] : [child.pid]) {
           try {
-            process.kill(child.pid, 'SIGTERM');
+            process.kill(target, sig);
           } catch {
             // already gone
           }
         }
-      }
-      await sleep(200);
-      for (const child of children) {
-        if (child.exitCode === null && child.pid) {
-          try {
-            process.kill(child.pid, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }
-      }
+      };
+      for (const child of [...children].reverse()) signal(child, 'SIGTERM');
+      await sleep(300);
+      for (const child of children) signal(child, 'SIGKILL');
     },
   };
 }
@@ -164,6 +160,8 @@ export class App {
   constructor(base, id) {
     this.base = base;
     this.id = id;
+    /** Clicks made through click(), to hold flows to a click budget. */
+    this.clicks = 0;
   }
 
   cmd(method, path, body) {
@@ -221,6 +219,24 @@ export class App {
   async click(css) {
     const el = await this.waitFor(css);
     await this.cmd('POST', `/element/${el}/click`, {});
+    this.clicks += 1;
+  }
+
+  /** Calls a Steady command straight through the IPC bridge, as a page script
+   * could, and returns { ok } or { err } as the backend answered. */
+  async invoke(cmd, args = {}) {
+    return this.cmd('POST', '/execute/async', {
+      script:
+        'const [cmd, args, done] = arguments;' +
+        ' window.__TAURI_INTERNALS__.invoke(cmd, args)' +
+        '   .then((ok) => done({ ok: ok ?? null }), (err) => done({ err }));',
+      args: [cmd, args],
+    });
+  }
+
+  /** The value of an input or textarea. */
+  value(css) {
+    return this.execute('return document.querySelector(arguments[0])?.value ?? null', [css]);
   }
 
   async text(css) {

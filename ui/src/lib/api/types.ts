@@ -6,15 +6,77 @@ export type Theme = 'system' | 'light' | 'dark';
 export interface Settings {
   theme: Theme;
   emergencyNumber: string;
+  notOnMedication: boolean;
 }
 
 export interface SettingsPatch {
   theme?: Theme;
   emergencyNumber?: string;
+  notOnMedication?: boolean;
 }
 
 export interface AppStatus {
   ready: boolean;
   dbPath: string;
   error?: { kind: string; message: string; field?: string };
+}
+
+export type Medication = 'yes' | 'no' | 'notOnMedication';
+
+/** A check-in as filled in (also the shape of a draft). */
+export interface CheckinInput {
+  day: string;
+  mood: number | null;
+  craving: number | null;
+  hungry: boolean;
+  angry: boolean;
+  lonely: boolean;
+  tired: boolean;
+  stress: number | null;
+  pain: number | null;
+  sleepHours: number | null;
+  sleepQuality: number | null;
+  usedOpioids: boolean | null;
+  medication: Medication | null;
+  support: string[];
+  selfCare: string[];
+  goodThing: string | null;
+  note: string | null;
+}
+
+export interface Checkin {
+  id: number;
+  day: string;
+  mood: number;
+  craving: number;
+  hungry: boolean;
+  angry: boolean;
+  lonely: boolean;
+  tired: boolean;
+  stress: number | null;
+  pain: number | null;
+  sleepHours: number | null;
+  sleepQuality: number | null;
+  usedOpioids: boolean | null;
+  medication: Medication | null;
+  support: string[];
+  selfCare: string[];
+  goodThing: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CheckinDay {
+  day: string;
+  mood: number;
+  usedOpioids: boolean | null;
+}
+
+export interface CheckinView {
+  /** Today on this computer, from the core. */
+  today: string;
+  day: string;
+  checkin: Checkin | null;
+  draft: CheckinInput | null;
 }

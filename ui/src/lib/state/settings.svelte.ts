@@ -5,7 +5,11 @@ import { getSettings, updateSettings, IpcError } from '../api';
 import type { Settings, SettingsPatch, Theme } from '../api';
 
 const MIRROR_KEY = 'steady.settings.mirror';
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', emergencyNumber: '911' };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  emergencyNumber: '911',
+  notOnMedication: false,
+};
 
 function readMirror(): Settings {
   try {
@@ -18,7 +22,7 @@ function readMirror(): Settings {
       typeof parsed.emergencyNumber === 'string' && /^\+?[\d -]{2,20}$/.test(parsed.emergencyNumber)
         ? parsed.emergencyNumber
         : DEFAULT_SETTINGS.emergencyNumber;
-    return { theme, emergencyNumber };
+    return { theme, emergencyNumber, notOnMedication: parsed.notOnMedication === true };
   } catch {
     return { ...DEFAULT_SETTINGS };
   }

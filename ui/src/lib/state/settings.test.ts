@@ -13,7 +13,11 @@ afterEach(() => clearMocks());
 describe('settings state', () => {
   it('starts from defaults with no mirror', async () => {
     const { settings } = await import('./settings.svelte');
-    expect(settings.current).toEqual({ theme: 'system', emergencyNumber: '911' });
+    expect(settings.current).toEqual({
+      theme: 'system',
+      emergencyNumber: '911',
+      notOnMedication: false,
+    });
     expect(settings.loaded).toBe(false);
   });
 
@@ -27,7 +31,11 @@ describe('settings state', () => {
   it('ignores a mirror that was tampered with', async () => {
     localStorage.setItem(MIRROR_KEY, JSON.stringify({ theme: 'neon', emergencyNumber: '<b>' }));
     const { settings } = await import('./settings.svelte');
-    expect(settings.current).toEqual({ theme: 'system', emergencyNumber: '911' });
+    expect(settings.current).toEqual({
+      theme: 'system',
+      emergencyNumber: '911',
+      notOnMedication: false,
+    });
   });
 
   it('loads from the database and updates the mirror', async () => {
