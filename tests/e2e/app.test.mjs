@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, startStack } from './lib/webdriver.mjs';
+import { startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
 
 const TABS = ['today', 'log', 'toolbox', 'plan', 'progress'];
 const DB = 'steady.sqlite3';
@@ -17,18 +17,8 @@ after(async () => {
   await stack?.stop();
 });
 
-/** Runs `body` with a fresh app on `dataDir`; always ends the session. */
-async function withApp(dataDir, body) {
-  const app = await App.launch(stack, ['--data-dir', dataDir]);
-  try {
-    return await body(app);
-  } catch (err) {
-    await app.screenshot(`failure-${Date.now()}`).catch(() => {});
-    err.message += `\n--- driver and app output ---\n${stack.log.slice(-40).join('')}`;
-    throw err;
-  } finally {
-    await app.quit();
-  }
+function withApp(dataDir, body) {
+  return sharedWithApp(stack, dataDir, body);
 }
 
 async function currentTab(app) {

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { App, sleep, startStack } from './lib/webdriver.mjs';
+import { App, sleep, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
 
 let stack;
 before(async () => {
@@ -13,18 +13,8 @@ after(async () => {
   await stack?.stop();
 });
 
-async function withApp(dataDir, body) {
-  const app = await App.launch(stack, ['--data-dir', dataDir]);
-  try {
-    await app.waitReady();
-    return await body(app);
-  } catch (err) {
-    await app.screenshot(`failure-checkin-${Date.now()}`).catch(() => {});
-    err.message += `\n--- driver and app output ---\n${stack.log.slice(-40).join('')}`;
-    throw err;
-  } finally {
-    await app.quit();
-  }
+function withApp(dataDir, body) {
+  return sharedWithApp(stack, dataDir, body, { ready: true });
 }
 
 async function today(app) {

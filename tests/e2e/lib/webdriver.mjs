@@ -284,3 +284,21 @@ export class App {
     return this.waitUntil('return document.body.dataset.ready || null', timeout, 'the app is ready');
   }
 }
+
+/**
+ * Runs `body(app)` with a fresh Steady on `dataDir`, always ending the session.
+ * On failure it saves a screenshot and adds the driver's and app's last output.
+ */
+export async function withApp(stack, dataDir, body, { ready = false } = {}) {
+  const app = await App.launch(stack, ['--data-dir', dataDir]);
+  try {
+    if (ready) await app.waitReady();
+    return await body(app);
+  } catch (err) {
+    await app.screenshot(`failure-${Date.now()}`).catch(() => {});
+    err.message += `\n--- driver and app output ---\n${stack.log.slice(-40).join('')}`;
+    throw err;
+  } finally {
+    await app.quit();
+  }
+}

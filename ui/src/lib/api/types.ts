@@ -44,25 +44,11 @@ export interface CheckinInput {
   note: string | null;
 }
 
-export interface Checkin {
+/** A saved check-in: the same answers, with mood and craving always there. */
+export interface Checkin extends Omit<CheckinInput, 'mood' | 'craving'> {
   id: number;
-  day: string;
   mood: number;
   craving: number;
-  hungry: boolean;
-  angry: boolean;
-  lonely: boolean;
-  tired: boolean;
-  stress: number | null;
-  pain: number | null;
-  sleepHours: number | null;
-  sleepQuality: number | null;
-  usedOpioids: boolean | null;
-  medication: Medication | null;
-  support: string[];
-  selfCare: string[];
-  goodThing: string | null;
-  note: string | null;
   createdAt: string;
   updatedAt: string;
 }
