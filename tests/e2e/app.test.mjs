@@ -3,8 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
+import { appBinary, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
 
 const TABS = ['today', 'log', 'toolbox', 'plan', 'progress'];
 const DB = 'steady.sqlite3';
@@ -150,5 +151,26 @@ describe('Steady in the real webview', () => {
       await app.waitFor('[data-testid=storage-problem]');
     });
     assert.deepEqual(readFileSync(file), junk, 'the file is byte-identical');
+  });
+
+  test('a second launch hands over to the running Steady and exits', () => {
+    // Started directly (no driver) on a session bus, as on a desktop.
+    const dir = stack.dataDir('single');
+    const bin = appBinary();
+    const script = [
+      `"${bin}" --data-dir "${dir}" >/dev/null 2>&1 & first=$!`,
+      // The data file appears once the first window's UI has asked for it.
+      `for i in $(seq 100); do [ -f "${dir}/${DB}" ] && break; sleep 0.1; done`,
+      `timeout 20 "${bin}" --data-dir "${dir}" >/dev/null 2>&1; second=$?`,
+      'kill -0 "$first"; alive=$?',
+      'kill "$first"; wait "$first" 2>/dev/null',
+      'echo "second=$second alive=$alive"',
+    ].join('\n');
+    const out = execFileSync('dbus-run-session', ['--', 'bash', '-c', script], {
+      env: stack.env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.match(out, /second=0 alive=0/, 'the second exits at once; the first keeps running');
   });
 });

@@ -103,6 +103,8 @@ export async function startStack() {
     base,
     root,
     log,
+    /** The environment the app runs in (display, isolated XDG folders). */
+    env,
     /** A new, empty data folder for one app run. */
     dataDir(name) {
       const dir = join(root, 'data', name);
