@@ -1,7 +1,7 @@
 //! Calendar days. A check-in belongs to the user's local calendar day, stored as
 //! `YYYY-MM-DD`; once stored it never moves, whatever the time zone later.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
 use crate::error::{Error, Result};
 
@@ -12,6 +12,40 @@ pub const BACKFILL_DAYS: i64 = 365;
 /// the core's functions take `today` as an argument so tests can choose it.
 pub fn local_today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Turns an instant into the user's local calendar day.
+pub trait LocalZone {
+    fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate;
+}
+
+/// This computer's time zone, with its own DST rules for past instants.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemZone;
+
+impl LocalZone for SystemZone {
+    fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate {
+        instant.with_timezone(&chrono::Local).date_naive()
+    }
+}
+
+/// A fixed offset, for tests.
+impl LocalZone for FixedOffset {
+    fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate {
+        instant.with_timezone(self).date_naive()
+    }
+}
+
+/// Parses an RFC 3339 instant (any offset) into UTC.
+pub fn parse_instant(field: &'static str, value: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(value)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Error::validation(field, "Use a date and time like 2026-03-31T18:30:00Z."))
+}
+
+/// Formats an instant for storage: UTC, RFC 3339, milliseconds.
+pub fn format_instant(instant: DateTime<Utc>) -> String {
+    instant.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// Parses a strict `YYYY-MM-DD` date.

@@ -4,6 +4,7 @@
 //! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
 
 mod checkins;
+mod cravings;
 mod day;
 mod error;
 mod migrations;
@@ -11,12 +12,17 @@ mod settings;
 mod store;
 mod text;
 mod time;
+mod triggers;
 
 pub use checkins::{
     Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Medication,
     NOTE_MAX_CHARS, SELF_CARE_CHOICES, SUPPORT_CHOICES,
 };
-pub use day::{BACKFILL_DAYS, local_today};
+pub use cravings::{
+    CRAVING_NOTE_MAX_CHARS, Craving, CravingFilter, CravingInput, CravingPage, OUTCOMES, PAGE_MAX,
+    PageCursor, TriggerRef,
+};
+pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
 pub use error::{Error, ErrorKind, Result};
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use settings::{
@@ -24,6 +30,9 @@ pub use settings::{
     validate_emergency_number,
 };
 pub use store::{BUSY_TIMEOUT, Dao, Store};
+pub use triggers::{
+    CATEGORIES, TRIGGER_NAME_MAX_CHARS, Trigger, suggestions as trigger_suggestions,
+};
 
 /// The file name of the database inside Steady's data folder.
 pub const DATABASE_FILE_NAME: &str = "steady.sqlite3";

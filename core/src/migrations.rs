@@ -14,6 +14,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0002_checkins.sql",
         include_str!("../../migrations/0002_checkins.sql"),
     ),
+    (
+        "0003_cravings.sql",
+        include_str!("../../migrations/0003_cravings.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -2,5 +2,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod checkins;
+mod cravings;
 mod settings;
 mod store;

@@ -1,0 +1,537 @@
+//! Craving events: a craving (with its strength) or a trigger met without one.
+//! The craving loop saves the event at its first step and updates it after.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+use serde::{Deserialize, Serialize};
+
+use crate::day::{LocalZone, format_day, format_instant, parse_day, parse_instant};
+use crate::error::{Error, Result};
+use crate::store::Dao;
+use crate::text::{optional_text, reject_nul};
+use crate::triggers::{CATEGORIES, check_category};
+
+pub const CRAVING_NOTE_MAX_CHARS: usize = 2000;
+pub const OUTCOMES: &[&str] = &["passed", "stillHere", "used"];
+/// How far back an event can be dated.
+pub const CRAVING_MAX_AGE_DAYS: i64 = 3650;
+/// Clocks differ a little; a time this far ahead still counts as now.
+const FUTURE_SLACK_SECONDS: i64 = 120;
+pub const PAGE_MAX: u32 = 200;
+
+fn default_kind() -> String {
+    "craving".into()
+}
+
+/// A craving event as the user entered it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CravingInput {
+    /// `craving` (intensity required) or `trigger` (met a trigger, intensity optional).
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    /// When it happened (RFC 3339); now when absent.
+    pub occurred_at: Option<String>,
+    pub intensity: Option<f64>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub trigger_ids: Vec<i64>,
+    #[serde(default)]
+    pub hungry: bool,
+    #[serde(default)]
+    pub angry: bool,
+    #[serde(default)]
+    pub lonely: bool,
+    #[serde(default)]
+    pub tired: bool,
+    pub note: Option<String>,
+    pub intensity_after: Option<f64>,
+    pub outcome: Option<String>,
+    pub duration_minutes: Option<f64>,
+}
+
+/// A trigger as named on an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TriggerRef {
+    pub id: i64,
+    pub name: String,
+    pub archived: bool,
+}
+
+/// A saved craving event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Craving {
+    pub id: i64,
+    pub kind: String,
+    pub occurred_at: String,
+    pub day: String,
+    pub intensity: Option<u8>,
+    pub categories: Vec<String>,
+    pub triggers: Vec<TriggerRef>,
+    pub hungry: bool,
+    pub angry: bool,
+    pub lonely: bool,
+    pub tired: bool,
+    pub note: Option<String>,
+    pub intensity_after: Option<u8>,
+    pub outcome: Option<String>,
+    pub duration_minutes: Option<u16>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the Log tab can narrow the list to. Empty means everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CravingFilter {
+    /// Events with any of these categories.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    pub trigger_id: Option<i64>,
+    pub outcome: Option<String>,
+    pub kind: Option<String>,
+    /// First and last local day, inclusive.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Words to find in the note.
+    pub search: Option<String>,
+}
+
+/// Where a page ends; pass it back for the next (older) page. Stable while new
+/// events arrive, since it names a position, not an offset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PageCursor {
+    pub occurred_at: String,
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CravingPage {
+    pub items: Vec<Craving>,
+    pub next: Option<PageCursor>,
+}
+
+struct Valid {
+    kind: &'static str,
+    occurred_at: DateTime<Utc>,
+    intensity: Option<u8>,
+    categories: Vec<&'static str>,
+    trigger_ids: Vec<i64>,
+    halt: [bool; 4],
+    note: Option<String>,
+    intensity_after: Option<u8>,
+    outcome: Option<&'static str>,
+    duration_minutes: Option<u16>,
+}
+
+fn rating(field: &'static str, value: Option<f64>) -> Result<Option<u8>> {
+    let Some(v) = value else { return Ok(None) };
+    if !v.is_finite() || v.fract() != 0.0 {
+        return Err(Error::validation(field, "Use a whole number from 0 to 10."));
+    }
+    if !(0.0..=10.0).contains(&v) {
+        return Err(Error::validation(field, "Choose a number from 0 to 10."));
+    }
+    Ok(Some(v as u8))
+}
+
+impl CravingInput {
+    fn validate(&self, dao: &Dao<'_>, now: DateTime<Utc>) -> Result<Valid> {
+        let kind = match self.kind.as_str() {
+            "craving" => "craving",
+            "trigger" => "trigger",
+            _ => return Err(Error::validation("kind", "Choose a craving or a trigger.")),
+        };
+        let occurred_at = match self.occurred_at.as_deref() {
+            None => now,
+            Some(t) => parse_instant("occurredAt", t)?,
+        };
+        if occurred_at > now + Duration::seconds(FUTURE_SLACK_SECONDS) {
+            return Err(Error::validation(
+                "occurredAt",
+                "That time hasn't happened yet.",
+            ));
+        }
+        if occurred_at < now - Duration::days(CRAVING_MAX_AGE_DAYS) {
+            return Err(Error::validation(
+                "occurredAt",
+                "That is more than ten years ago. Check the date.",
+            ));
+        }
+        let intensity = rating("intensity", self.intensity)?;
+        if kind == "craving" && intensity.is_none() {
+            return Err(Error::validation(
+                "intensity",
+                "How strong is it? Choose 0 to 10.",
+            ));
+        }
+        let mut categories: Vec<&'static str> = Vec::new();
+        for c in &self.categories {
+            let c = check_category("categories", c)?;
+            if !categories.contains(&c) {
+                categories.push(c);
+            }
+        }
+        categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+        let mut trigger_ids: Vec<i64> = Vec::new();
+        for id in &self.trigger_ids {
+            let exists = dao
+                .conn()
+                .query_row("SELECT 1 FROM triggers WHERE id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if !exists {
+                return Err(Error::validation(
+                    "triggerIds",
+                    "One of those triggers isn't in your list any more.",
+                ));
+            }
+            if !trigger_ids.contains(id) {
+                trigger_ids.push(*id);
+            }
+        }
+        let outcome = match self.outcome.as_deref() {
+            None => None,
+            Some(o) => Some(
+                OUTCOMES
+                    .iter()
+                    .find(|k| **k == o)
+                    .copied()
+                    .ok_or_else(|| Error::validation("outcome", "Choose how it ended."))?,
+            ),
+        };
+        let duration_minutes = match self.duration_minutes {
+            None => None,
+            Some(m) if m.is_finite() && m.fract() == 0.0 && (0.0..=1440.0).contains(&m) => {
+                Some(m as u16)
+            }
+            Some(_) => {
+                return Err(Error::validation(
+                    "durationMinutes",
+                    "Use whole minutes, at most 1440 (a day).",
+                ));
+            }
+        };
+        Ok(Valid {
+            kind,
+            occurred_at,
+            intensity,
+            categories,
+            trigger_ids,
+            halt: [self.hungry, self.angry, self.lonely, self.tired],
+            note: optional_text("note", self.note.as_deref(), CRAVING_NOTE_MAX_CHARS)?,
+            intensity_after: rating("intensityAfter", self.intensity_after)?,
+            outcome,
+            duration_minutes,
+        })
+    }
+}
+
+const CRAVING_SELECT: &str = "SELECT c.id, c.kind, c.occurred_at, c.day, c.intensity, c.hungry,
+        c.angry, c.lonely, c.tired, c.note, c.intensity_after, c.outcome, c.duration_minutes,
+        c.created_at, c.updated_at,
+        (SELECT group_concat(category) FROM craving_categories WHERE craving_id = c.id) AS cats,
+        (SELECT group_concat(trigger_id) FROM craving_triggers WHERE craving_id = c.id) AS trig
+     FROM cravings c";
+
+struct RawCraving {
+    craving: Craving,
+    trigger_ids: Vec<i64>,
+}
+
+fn craving_from_row(row: &Row<'_>) -> rusqlite::Result<RawCraving> {
+    let cats: Option<String> = row.get("cats")?;
+    let trig: Option<String> = row.get("trig")?;
+    let mut categories: Vec<String> = cats
+        .map(|c| c.split(',').map(str::to_owned).collect())
+        .unwrap_or_default();
+    categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+    let trigger_ids = trig
+        .map(|t| t.split(',').filter_map(|id| id.parse().ok()).collect())
+        .unwrap_or_default();
+    Ok(RawCraving {
+        trigger_ids,
+        craving: Craving {
+            id: row.get("id")?,
+            kind: row.get("kind")?,
+            occurred_at: row.get("occurred_at")?,
+            day: row.get("day")?,
+            intensity: row.get("intensity")?,
+            categories,
+            triggers: Vec::new(),
+            hungry: row.get("hungry")?,
+            angry: row.get("angry")?,
+            lonely: row.get("lonely")?,
+            tired: row.get("tired")?,
+            note: row.get("note")?,
+            intensity_after: row.get("intensity_after")?,
+            outcome: row.get("outcome")?,
+            duration_minutes: row.get("duration_minutes")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+        },
+    })
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+fn like_pattern(words: &str) -> String {
+    let mut out = String::with_capacity(words.len() + 2);
+    out.push('%');
+    for c in words.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+impl Dao<'_> {
+    fn name_triggers(&self, raw: Vec<RawCraving>) -> Result<Vec<Craving>> {
+        let needed = raw.iter().any(|r| !r.trigger_ids.is_empty());
+        let names: HashMap<i64, (String, bool)> = if needed {
+            self.triggers(true)?
+                .into_iter()
+                .map(|t| (t.id, (t.name, t.archived)))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        Ok(raw
+            .into_iter()
+            .map(|r| {
+                let mut c = r.craving;
+                c.triggers = r
+                    .trigger_ids
+                    .into_iter()
+                    .filter_map(|id| {
+                        names.get(&id).map(|(name, archived)| TriggerRef {
+                            id,
+                            name: name.clone(),
+                            archived: *archived,
+                        })
+                    })
+                    .collect();
+                c.triggers
+                    .sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+                c
+            })
+            .collect())
+    }
+
+    pub fn craving(&self, id: i64) -> Result<Craving> {
+        let raw = self
+            .conn()
+            .query_row(
+                &format!("{CRAVING_SELECT} WHERE c.id = ?1"),
+                [id],
+                craving_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("no craving {id}")))?;
+        Ok(self.name_triggers(vec![raw])?.remove(0))
+    }
+
+    /// Saves a craving event: a new one when `id` is `None`, else replaces the
+    /// answers of event `id` (its creation time stays).
+    pub fn save_craving(
+        &self,
+        id: Option<i64>,
+        input: &CravingInput,
+        now: DateTime<Utc>,
+        zone: &dyn LocalZone,
+    ) -> Result<Craving> {
+        let v = input.validate(self, now)?;
+        let occurred_at = format_instant(v.occurred_at);
+        let day = format_day(zone.day_of(v.occurred_at));
+        let stamp = format_instant(now);
+        let fields = params![
+            v.kind,
+            occurred_at,
+            day,
+            v.intensity,
+            v.halt[0],
+            v.halt[1],
+            v.halt[2],
+            v.halt[3],
+            v.note,
+            v.intensity_after,
+            v.outcome,
+            v.duration_minutes,
+            stamp,
+        ];
+        let id = match id {
+            None => {
+                self.conn().execute(
+                    "INSERT INTO cravings (kind, occurred_at, day, intensity, hungry, angry, lonely,
+                         tired, note, intensity_after, outcome, duration_minutes, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                    fields,
+                )?;
+                self.conn().last_insert_rowid()
+            }
+            Some(id) => {
+                let changed = self.conn().execute(
+                    "UPDATE cravings SET kind = ?1, occurred_at = ?2, day = ?3, intensity = ?4,
+                         hungry = ?5, angry = ?6, lonely = ?7, tired = ?8, note = ?9,
+                         intensity_after = ?10, outcome = ?11, duration_minutes = ?12,
+                         updated_at = ?13
+                     WHERE id = ?14",
+                    params![
+                        v.kind,
+                        occurred_at,
+                        day,
+                        v.intensity,
+                        v.halt[0],
+                        v.halt[1],
+                        v.halt[2],
+                        v.halt[3],
+                        v.note,
+                        v.intensity_after,
+                        v.outcome,
+                        v.duration_minutes,
+                        stamp,
+                        id
+                    ],
+                )?;
+                if changed == 0 {
+                    return Err(Error::NotFound(format!("no craving {id}")));
+                }
+                self.conn()
+                    .execute("DELETE FROM craving_categories WHERE craving_id = ?1", [id])?;
+                self.conn()
+                    .execute("DELETE FROM craving_triggers WHERE craving_id = ?1", [id])?;
+                id
+            }
+        };
+        let mut add_category = self.conn().prepare_cached(
+            "INSERT INTO craving_categories (craving_id, category) VALUES (?1, ?2)",
+        )?;
+        for c in &v.categories {
+            add_category.execute(params![id, c])?;
+        }
+        let mut add_trigger = self.conn().prepare_cached(
+            "INSERT INTO craving_triggers (craving_id, trigger_id) VALUES (?1, ?2)",
+        )?;
+        for t in &v.trigger_ids {
+            add_trigger.execute(params![id, t])?;
+        }
+        self.craving(id)
+    }
+
+    pub fn delete_craving(&self, id: i64) -> Result<()> {
+        if self
+            .conn()
+            .execute("DELETE FROM cravings WHERE id = ?1", [id])?
+            == 0
+        {
+            return Err(Error::NotFound(format!("no craving {id}")));
+        }
+        Ok(())
+    }
+
+    /// A page of events, newest first, narrowed by `filter`, starting after
+    /// `after` (a cursor from the previous page).
+    pub fn list_cravings(
+        &self,
+        filter: &CravingFilter,
+        after: Option<&PageCursor>,
+        limit: u32,
+    ) -> Result<CravingPage> {
+        let limit = limit.clamp(1, PAGE_MAX);
+        let mut clauses: Vec<String> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        let mut arg = |v: Value| {
+            args.push(v);
+            format!("?{}", args.len())
+        };
+        if !filter.categories.is_empty() {
+            let mut marks = Vec::new();
+            for c in &filter.categories {
+                marks.push(arg(Value::Text(check_category("categories", c)?.into())));
+            }
+            clauses.push(format!(
+                "c.id IN (SELECT craving_id FROM craving_categories WHERE category IN ({}))",
+                marks.join(", ")
+            ));
+        }
+        if let Some(t) = filter.trigger_id {
+            let m = arg(Value::Integer(t));
+            clauses.push(format!(
+                "c.id IN (SELECT craving_id FROM craving_triggers WHERE trigger_id = {m})"
+            ));
+        }
+        if let Some(o) = &filter.outcome {
+            if !OUTCOMES.contains(&o.as_str()) {
+                return Err(Error::validation("outcome", "Choose how it ended."));
+            }
+            let m = arg(Value::Text(o.clone()));
+            clauses.push(format!("c.outcome = {m}"));
+        }
+        if let Some(k) = &filter.kind {
+            if k != "craving" && k != "trigger" {
+                return Err(Error::validation("kind", "Choose a craving or a trigger."));
+            }
+            let m = arg(Value::Text(k.clone()));
+            clauses.push(format!("c.kind = {m}"));
+        }
+        if let Some(from) = &filter.from {
+            let m = arg(Value::Text(format_day(parse_day("from", from)?)));
+            clauses.push(format!("c.day >= {m}"));
+        }
+        if let Some(to) = &filter.to {
+            let m = arg(Value::Text(format_day(parse_day("to", to)?)));
+            clauses.push(format!("c.day <= {m}"));
+        }
+        if let Some(words) = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            reject_nul("search", words)?;
+            let m = arg(Value::Text(like_pattern(words)));
+            clauses.push(format!("c.note LIKE {m} ESCAPE '\\'"));
+        }
+        if let Some(cursor) = after {
+            let at = format_instant(parse_instant("after", &cursor.occurred_at)?);
+            let a = arg(Value::Text(at));
+            let b = arg(Value::Integer(cursor.id));
+            clauses.push(format!("(c.occurred_at, c.id) < ({a}, {b})"));
+        }
+        let lim = arg(Value::Integer(i64::from(limit) + 1));
+        let sql = format!(
+            "{CRAVING_SELECT} {} ORDER BY c.occurred_at DESC, c.id DESC LIMIT {lim}",
+            if clauses.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {}", clauses.join(" AND "))
+            }
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut raw: Vec<RawCraving> = stmt
+            .query_map(params_from_iter(args), craving_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let more = raw.len() > limit as usize;
+        raw.truncate(limit as usize);
+        let items = self.name_triggers(raw)?;
+        let next = if more {
+            items.last().map(|c| PageCursor {
+                occurred_at: c.occurred_at.clone(),
+                id: c.id,
+            })
+        } else {
+            None
+        };
+        Ok(CravingPage { items, next })
+    }
+}

@@ -1,0 +1,221 @@
+//! The user's own triggers ("my ex's street", "payday"). Created while logging,
+//! renamed, merged, archived. Archived triggers keep their history.
+
+use rusqlite::{OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::store::Dao;
+use crate::text::reject_nul;
+
+pub const TRIGGER_NAME_MAX_CHARS: usize = 80;
+
+/// The kinds of things that set cravings off.
+pub const CATEGORIES: &[&str] = &[
+    "emotions",
+    "physical",
+    "people",
+    "places",
+    "situations",
+    "isolation",
+    "stressfulEvent",
+    "other",
+];
+
+/// A few examples per category, offered to the user; never added unless chosen.
+pub fn suggestions(category: &str) -> &'static [&'static str] {
+    match category {
+        "emotions" => &[
+            "Feeling anxious",
+            "Feeling down",
+            "Bored",
+            "Angry after an argument",
+        ],
+        "physical" => &["Withdrawal symptoms", "Back pain", "A bad night's sleep"],
+        "people" => &[
+            "Someone I used with",
+            "A family argument",
+            "My dealer's number",
+        ],
+        "places" => &[
+            "The old neighbourhood",
+            "A bar",
+            "A friend's place where I used",
+        ],
+        "situations" => &["Payday", "Seeing a needle or pills", "A party"],
+        "isolation" => &["Home alone all day", "Weekend with no plans"],
+        "stressfulEvent" => &["Bad news", "Money worries", "A court date"],
+        _ => &[],
+    }
+}
+
+pub fn check_category(field: &'static str, category: &str) -> Result<&'static str> {
+    CATEGORIES
+        .iter()
+        .find(|c| **c == category)
+        .copied()
+        .ok_or_else(|| {
+            Error::validation(
+                field,
+                format!("\"{category}\" isn't one of the kinds of trigger."),
+            )
+        })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Trigger {
+    pub id: i64,
+    pub name: String,
+    pub category: Option<String>,
+    pub archived: bool,
+    /// How many logged events name this trigger.
+    pub uses: i64,
+}
+
+fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Trigger> {
+    Ok(Trigger {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        category: row.get("category")?,
+        archived: row.get::<_, Option<String>>("archived_at")?.is_some(),
+        uses: row.get("uses")?,
+    })
+}
+
+const TRIGGER_SELECT: &str = "SELECT t.id, t.name, t.category, t.archived_at,
+        (SELECT count(*) FROM craving_triggers ct WHERE ct.trigger_id = t.id) AS uses
+     FROM triggers t";
+
+fn clean_name(name: &str) -> Result<String> {
+    const FIELD: &str = "name";
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::validation(FIELD, "Give the trigger a name."));
+    }
+    reject_nul(FIELD, name)?;
+    if name.chars().count() > TRIGGER_NAME_MAX_CHARS {
+        return Err(Error::validation(
+            FIELD,
+            format!("Use at most {TRIGGER_NAME_MAX_CHARS} characters."),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+impl Dao<'_> {
+    /// Triggers by name; archived ones only when asked.
+    pub fn triggers(&self, include_archived: bool) -> Result<Vec<Trigger>> {
+        let sql = format!(
+            "{TRIGGER_SELECT} {} ORDER BY t.name COLLATE NOCASE, t.id",
+            if include_archived {
+                ""
+            } else {
+                "WHERE t.archived_at IS NULL"
+            }
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([], trigger_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn trigger(&self, id: i64) -> Result<Trigger> {
+        self.conn()
+            .query_row(
+                &format!("{TRIGGER_SELECT} WHERE t.id = ?1"),
+                [id],
+                trigger_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("no trigger {id}")))
+    }
+
+    fn name_taken(&self, name: &str, except: Option<i64>) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT 1 FROM triggers WHERE archived_at IS NULL AND name = ?1 COLLATE NOCASE
+                 AND id IS NOT ?2",
+                params![name, except],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// Adds a trigger to the user's list. A name already in the list (any case)
+    /// is a `conflict`.
+    pub fn create_trigger(&self, name: &str, category: Option<&str>) -> Result<Trigger> {
+        let name = clean_name(name)?;
+        let category = category
+            .map(|c| check_category("category", c))
+            .transpose()?;
+        if self.name_taken(&name, None)? {
+            return Err(Error::Conflict(format!(
+                "\"{name}\" is already in your list"
+            )));
+        }
+        let now = crate::time::now_rfc3339();
+        self.conn().execute(
+            "INSERT INTO triggers (name, category, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![name, category, now],
+        )?;
+        self.trigger(self.conn().last_insert_rowid())
+    }
+
+    pub fn rename_trigger(&self, id: i64, name: &str) -> Result<Trigger> {
+        let name = clean_name(name)?;
+        self.trigger(id)?;
+        if self.name_taken(&name, Some(id))? {
+            return Err(Error::Conflict(format!(
+                "\"{name}\" is already in your list"
+            )));
+        }
+        self.conn().execute(
+            "UPDATE triggers SET name = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, name, crate::time::now_rfc3339()],
+        )?;
+        self.trigger(id)
+    }
+
+    /// Archives (or brings back) a trigger. Its events keep it.
+    pub fn set_trigger_archived(&self, id: i64, archived: bool) -> Result<Trigger> {
+        let current = self.trigger(id)?;
+        if !archived && current.archived && self.name_taken(&current.name, Some(id))? {
+            return Err(Error::Conflict(format!(
+                "\"{}\" is already in your list",
+                current.name
+            )));
+        }
+        let now = crate::time::now_rfc3339();
+        self.conn().execute(
+            "UPDATE triggers SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END,
+                 updated_at = ?3 WHERE id = ?1",
+            params![id, archived, now],
+        )?;
+        self.trigger(id)
+    }
+
+    /// Merges trigger `from` into `into`: every event that named `from` names
+    /// `into` instead, and `from` is removed from the list.
+    pub fn merge_triggers(&self, from: i64, into: i64) -> Result<Trigger> {
+        if from == into {
+            return Err(Error::validation(
+                "into",
+                "Choose two different triggers to merge.",
+            ));
+        }
+        self.trigger(from)?;
+        self.trigger(into)?;
+        self.conn().execute(
+            "INSERT OR IGNORE INTO craving_triggers (craving_id, trigger_id)
+             SELECT craving_id, ?2 FROM craving_triggers WHERE trigger_id = ?1",
+            params![from, into],
+        )?;
+        self.conn()
+            .execute("DELETE FROM craving_triggers WHERE trigger_id = ?1", [from])?;
+        self.conn()
+            .execute("DELETE FROM triggers WHERE id = ?1", [from])?;
+        self.trigger(into)
+    }
+}
