@@ -321,8 +321,7 @@ impl Dao<'_> {
                         })
                     })
                     .collect();
-                c.triggers
-                    .sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+                c.triggers.sort_by_key(|t| t.name.to_lowercase());
                 c
             })
             .collect())
