@@ -12,12 +12,13 @@ E2E_OUT := $(CURDIR)/out/e2e
 # meet a running Steady (single instance) or its web view storage.
 TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 
-.PHONY: help deps ui run test test-fast lint ui-check ui-test cargo-test e2e-app e2e
+.PHONY: help deps ui run test test-fast bench lint ui-check ui-test cargo-test e2e-app e2e
 
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
+	@echo "make bench      benchmarks (the Log tab's queries on 50,000 events)"
 
 deps:
 	./scripts/install-deps.sh
@@ -31,6 +32,10 @@ run: ui
 
 test-fast:
 	cargo test --locked -p steady-core -p steady-tests
+
+# Speed is measured here, never asserted in tests.
+bench:
+	cargo bench --locked -p steady-tests --bench log_queries
 
 lint: ui
 	cargo fmt --all --check

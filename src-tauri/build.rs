@@ -11,6 +11,16 @@ const COMMANDS: &[&str] = &[
     "list_checkin_days",
     "save_checkin_draft",
     "clear_checkin_draft",
+    "save_craving",
+    "get_craving",
+    "delete_craving",
+    "list_cravings",
+    "list_triggers",
+    "create_trigger",
+    "rename_trigger",
+    "archive_trigger",
+    "merge_triggers",
+    "trigger_suggestions",
 ];
 
 fn main() {

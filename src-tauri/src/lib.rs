@@ -29,6 +29,16 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::checkins::list_checkin_days,
             commands::checkins::save_checkin_draft,
             commands::checkins::clear_checkin_draft,
+            commands::cravings::save_craving,
+            commands::cravings::get_craving,
+            commands::cravings::delete_craving,
+            commands::cravings::list_cravings,
+            commands::triggers::list_triggers,
+            commands::triggers::create_trigger,
+            commands::triggers::rename_trigger,
+            commands::triggers::archive_trigger,
+            commands::triggers::merge_triggers,
+            commands::triggers::trigger_suggestions,
         ])
 }
 

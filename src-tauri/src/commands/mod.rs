@@ -3,5 +3,7 @@
 
 pub mod app;
 pub mod checkins;
+pub mod cravings;
 pub mod handoff;
 pub mod settings;
+pub mod triggers;

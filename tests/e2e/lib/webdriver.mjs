@@ -264,7 +264,8 @@ export class App {
       script:
         'const done = arguments[arguments.length - 1];' +
         ' let called = false; const finish = () => { if (!called) { called = true; done(true); } };' +
-        ' requestAnimationFrame(() => requestAnimationFrame(finish)); setTimeout(finish, 250);',
+        ' requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(finish, 50)));' +
+        ' setTimeout(finish, 1000);',
       args: [],
     });
     const b64 = await this.cmd('GET', '/screenshot');

@@ -6,6 +6,12 @@ import type {
   CheckinDay,
   CheckinInput,
   CheckinView,
+  Craving,
+  CravingFilter,
+  CravingInput,
+  CravingPage,
+  PageCursor,
+  Trigger,
   Settings,
   SettingsPatch,
 } from './types';
@@ -55,4 +61,50 @@ export function saveCheckinDraft(draft: CheckinInput): Promise<void> {
 
 export function clearCheckinDraft(day: string): Promise<void> {
   return call<void>('clear_checkin_draft', { day });
+}
+
+/** Saves a craving event: new without `id`, else updates event `id`. */
+export function saveCraving(input: CravingInput, id?: number): Promise<Craving> {
+  return call<Craving>('save_craving', id === undefined ? { input } : { id, input });
+}
+
+export function getCraving(id: number): Promise<Craving> {
+  return call<Craving>('get_craving', { id });
+}
+
+export function deleteCraving(id: number): Promise<void> {
+  return call<void>('delete_craving', { id });
+}
+
+/** One page of the Log, newest first; pass `next` back for the page after. */
+export function listCravings(
+  filter: CravingFilter,
+  after: PageCursor | null,
+  limit = 50,
+): Promise<CravingPage> {
+  return call<CravingPage>('list_cravings', { filter, after, limit });
+}
+
+export function listTriggers(includeArchived = false): Promise<Trigger[]> {
+  return call<Trigger[]>('list_triggers', { includeArchived });
+}
+
+export function createTrigger(name: string, category: string | null): Promise<Trigger> {
+  return call<Trigger>('create_trigger', { name, category });
+}
+
+export function renameTrigger(id: number, name: string): Promise<Trigger> {
+  return call<Trigger>('rename_trigger', { id, name });
+}
+
+export function archiveTrigger(id: number, archived: boolean): Promise<Trigger> {
+  return call<Trigger>('archive_trigger', { id, archived });
+}
+
+export function mergeTriggers(from: number, into: number): Promise<Trigger> {
+  return call<Trigger>('merge_triggers', { from, into });
+}
+
+export function triggerSuggestions(category: string): Promise<string[]> {
+  return call<string[]>('trigger_suggestions', { category });
 }

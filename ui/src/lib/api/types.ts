@@ -66,3 +66,77 @@ export interface CheckinView {
   checkin: Checkin | null;
   draft: CheckinInput | null;
 }
+
+export type CravingKind = 'craving' | 'trigger';
+export type Outcome = 'passed' | 'stillHere' | 'used';
+
+export interface CravingInput {
+  kind: CravingKind;
+  /** RFC 3339; the core uses now when absent. */
+  occurredAt?: string | null;
+  intensity: number | null;
+  categories: string[];
+  triggerIds: number[];
+  hungry: boolean;
+  angry: boolean;
+  lonely: boolean;
+  tired: boolean;
+  note: string | null;
+  intensityAfter: number | null;
+  outcome: Outcome | null;
+  durationMinutes: number | null;
+}
+
+export interface TriggerRef {
+  id: number;
+  name: string;
+  archived: boolean;
+}
+
+export interface Craving {
+  id: number;
+  kind: CravingKind;
+  occurredAt: string;
+  day: string;
+  intensity: number | null;
+  categories: string[];
+  triggers: TriggerRef[];
+  hungry: boolean;
+  angry: boolean;
+  lonely: boolean;
+  tired: boolean;
+  note: string | null;
+  intensityAfter: number | null;
+  outcome: Outcome | null;
+  durationMinutes: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CravingFilter {
+  categories?: string[];
+  triggerId?: number | null;
+  outcome?: Outcome | null;
+  kind?: CravingKind | null;
+  from?: string | null;
+  to?: string | null;
+  search?: string | null;
+}
+
+export interface PageCursor {
+  occurredAt: string;
+  id: number;
+}
+
+export interface CravingPage {
+  items: Craving[];
+  next: PageCursor | null;
+}
+
+export interface Trigger {
+  id: number;
+  name: string;
+  category: string | null;
+  archived: boolean;
+  uses: number;
+}

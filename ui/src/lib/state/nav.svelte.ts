@@ -2,7 +2,10 @@
 // and `settings` are reached from the header.
 
 export type Tab = 'today' | 'log' | 'toolbox' | 'plan' | 'progress';
-export type View = Tab | 'emergency' | 'settings';
+export type View = Tab | 'emergency' | 'settings' | 'craving';
+
+/** Views that sit on top of a tab; Back returns to that tab. */
+const OVERLAYS: readonly View[] = ['emergency', 'settings', 'craving'];
 
 export const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'today', label: 'Today' },
@@ -18,12 +21,17 @@ class Nav {
   lastTab = $state<Tab>('today');
 
   go(view: View): void {
-    if (view !== 'emergency' && view !== 'settings') this.lastTab = view;
+    if (!OVERLAYS.includes(view)) this.lastTab = view as Tab;
     this.view = view;
   }
 
   back(): void {
     this.view = this.lastTab;
+  }
+
+  /** True for views shown over a tab (they get a Back button). */
+  get overlay(): boolean {
+    return OVERLAYS.includes(this.view);
   }
 }
 
