@@ -173,4 +173,38 @@ describe('the craving loop', () => {
       await app.screenshot('dark-log-cravings');
     });
   });
+
+  test('my triggers can be renamed, merged and archived, and the log keeps their history', async () => {
+    await withApp(stack.dataDir('manage'), async (app) => {
+      const a = (await app.invoke('create_trigger', { name: 'Ex', category: 'people' })).ok;
+      const b = (await app.invoke('create_trigger', { name: 'My ex', category: 'people' })).ok;
+      const c = (await app.invoke('create_trigger', { name: 'Bar', category: 'places' })).ok;
+      await app.invoke('save_craving', { input: { intensity: 5, triggerIds: [a.id] } });
+      await app.invoke('save_craving', { input: { intensity: 6, triggerIds: [b.id, c.id] } });
+      await app.click('[data-testid=tab-log]');
+      await app.click('[data-testid=manage-triggers]');
+
+      await app.click(`[data-testid=manage-trigger-${c.id}] [data-testid=rename]`);
+      await app.typeOver(`[data-testid=manage-trigger-${c.id}] [data-testid=rename-input]`, 'The bar on 5th');
+      await app.click(`[data-testid=manage-trigger-${c.id}] [data-testid=rename-save]`);
+      await app.waitUntil(
+        `return document.querySelector('[data-testid=manage-trigger-${c.id}]')?.textContent.includes('The bar on 5th')`,
+      );
+
+      await app.click(`[data-testid=manage-trigger-${a.id}] [data-testid=merge]`);
+      await app.click(`[data-testid=manage-trigger-${a.id}] [data-testid=merge-into] option[value="${b.id}"]`);
+      await app.screenshot('light-log-triggers');
+      await app.click(`[data-testid=manage-trigger-${a.id}] [data-testid=merge-confirm]`);
+      await app.waitUntil(`return !document.querySelector('[data-testid=manage-trigger-${a.id}]')`);
+
+      await app.click(`[data-testid=manage-trigger-${b.id}] [data-testid=archive]`);
+      await app.waitFor(`[data-testid=manage-trigger-${b.id}] [data-testid=unarchive]`);
+
+      const { ok } = await app.invoke('list_cravings', { filter: {}, after: null, limit: 50 });
+      const names = ok.items.map((x) => x.triggers.map((t) => `${t.name}${t.archived ? '*' : ''}`).join(','));
+      assert.deepEqual(names.sort(), ['My ex*', 'My ex*,The bar on 5th'].sort());
+      const active = (await app.invoke('list_triggers', { includeArchived: false })).ok;
+      assert.deepEqual(active.map((t) => t.name), ['The bar on 5th']);
+    });
+  });
 });
