@@ -12,6 +12,7 @@ mod settings;
 mod store;
 mod text;
 mod time;
+mod toolbox;
 mod triggers;
 
 pub use checkins::{
@@ -30,6 +31,10 @@ pub use settings::{
     validate_emergency_number,
 };
 pub use store::{BUSY_TIMEOUT, Dao, Store};
+pub use toolbox::{
+    Distraction, TOOL_NAME_MAX_CHARS, TOOL_STEP_MAX_CHARS, TOOL_STEPS_MAX, Tool, ToolInput,
+    ToolUse, ToolUseUpdate, WORKS_FOR_YOU_MIN_USES, median,
+};
 pub use triggers::{
     CATEGORIES, TRIGGER_NAME_MAX_CHARS, Trigger, suggestions as trigger_suggestions,
 };

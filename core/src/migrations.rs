@@ -18,6 +18,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0003_cravings.sql",
         include_str!("../../migrations/0003_cravings.sql"),
     ),
+    (
+        "0004_toolbox.sql",
+        include_str!("../../migrations/0004_toolbox.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

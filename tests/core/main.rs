@@ -5,3 +5,4 @@ mod checkins;
 mod cravings;
 mod settings;
 mod store;
+mod toolbox;
