@@ -21,6 +21,20 @@ const COMMANDS: &[&str] = &[
     "archive_trigger",
     "merge_triggers",
     "trigger_suggestions",
+    "list_tools",
+    "tools_that_work",
+    "get_tool",
+    "create_tool",
+    "update_tool",
+    "set_tool_favourite",
+    "set_tool_hidden",
+    "reorder_tools",
+    "start_tool_use",
+    "update_tool_use",
+    "list_tool_uses",
+    "list_distractions",
+    "add_distraction",
+    "remove_distraction",
 ];
 
 fn main() {

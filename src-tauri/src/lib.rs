@@ -39,6 +39,20 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::triggers::archive_trigger,
             commands::triggers::merge_triggers,
             commands::triggers::trigger_suggestions,
+            commands::toolbox::list_tools,
+            commands::toolbox::tools_that_work,
+            commands::toolbox::get_tool,
+            commands::toolbox::create_tool,
+            commands::toolbox::update_tool,
+            commands::toolbox::set_tool_favourite,
+            commands::toolbox::set_tool_hidden,
+            commands::toolbox::reorder_tools,
+            commands::toolbox::start_tool_use,
+            commands::toolbox::update_tool_use,
+            commands::toolbox::list_tool_uses,
+            commands::toolbox::list_distractions,
+            commands::toolbox::add_distraction,
+            commands::toolbox::remove_distraction,
         ])
 }
 

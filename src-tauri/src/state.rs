@@ -35,6 +35,9 @@ pub struct AppStatus {
     pub db_path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<IpcError>,
+    /// A test build (its identifier ends in `.test`): the UI then lets tests
+    /// speed up its timers. A user's build never does.
+    pub test_build: bool,
 }
 
 impl StoreSlot {
@@ -89,6 +92,7 @@ impl StoreSlot {
             ready: opened.store.is_ok(),
             db_path: opened.db_path.display().to_string(),
             error: opened.store.as_ref().err().cloned(),
+            test_build: app.config().identifier.ends_with(".test"),
         }
     }
 }

@@ -6,4 +6,5 @@ pub mod checkins;
 pub mod cravings;
 pub mod handoff;
 pub mod settings;
+pub mod toolbox;
 pub mod triggers;

@@ -220,6 +220,10 @@ export class App {
 
   async click(css) {
     const el = await this.waitFor(css);
+    // Bring it to the middle of its scroll area first, clear of the tab bar.
+    await this.execute("arguments[0].scrollIntoView({ block: 'center' }); return true;", [
+      { [W3C_ELEMENT]: el },
+    ]);
     await this.cmd('POST', `/element/${el}/click`, {});
     this.clicks += 1;
   }
@@ -246,7 +250,9 @@ export class App {
     return this.cmd('GET', `/element/${el}/text`);
   }
 
+  /** Types text; a newline in `value` is sent as the Enter key. */
   async type(css, value) {
+    value = value.replaceAll('\n', '\uE007');
     const el = await this.waitFor(css);
     await this.cmd('POST', `/element/${el}/value`, { text: value });
   }

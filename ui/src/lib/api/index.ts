@@ -12,6 +12,11 @@ import type {
   CravingPage,
   PageCursor,
   Trigger,
+  Distraction,
+  Tool,
+  ToolInput,
+  ToolUse,
+  ToolUseUpdate,
   Settings,
   SettingsPatch,
 } from './types';
@@ -107,4 +112,65 @@ export function mergeTriggers(from: number, into: number): Promise<Trigger> {
 
 export function triggerSuggestions(category: string): Promise<string[]> {
   return call<string[]>('trigger_suggestions', { category });
+}
+
+export function listTools(includeHidden = false): Promise<Tool[]> {
+  return call<Tool[]>('list_tools', { includeHidden });
+}
+
+/** Tools with at least three rated uses, the biggest median drop first. */
+export function toolsThatWork(): Promise<Tool[]> {
+  return call<Tool[]>('tools_that_work');
+}
+
+export function getTool(id: number): Promise<Tool> {
+  return call<Tool>('get_tool', { id });
+}
+
+export function createTool(input: ToolInput): Promise<Tool> {
+  return call<Tool>('create_tool', { input });
+}
+
+export function updateTool(id: number, input: ToolInput): Promise<Tool> {
+  return call<Tool>('update_tool', { id, input });
+}
+
+export function setToolFavourite(id: number, favourite: boolean): Promise<Tool> {
+  return call<Tool>('set_tool_favourite', { id, favourite });
+}
+
+export function setToolHidden(id: number, hidden: boolean): Promise<Tool> {
+  return call<Tool>('set_tool_hidden', { id, hidden });
+}
+
+export function reorderTools(ids: number[]): Promise<Tool[]> {
+  return call<Tool[]>('reorder_tools', { ids });
+}
+
+export function startToolUse(
+  toolId: number,
+  cravingId: number | null,
+  before: number | null,
+): Promise<ToolUse> {
+  return call<ToolUse>('start_tool_use', { toolId, cravingId, before });
+}
+
+export function updateToolUse(id: number, update: ToolUseUpdate): Promise<ToolUse> {
+  return call<ToolUse>('update_tool_use', { id, update });
+}
+
+export function listToolUses(toolId: number): Promise<ToolUse[]> {
+  return call<ToolUse[]>('list_tool_uses', { toolId });
+}
+
+export function listDistractions(): Promise<Distraction[]> {
+  return call<Distraction[]>('list_distractions');
+}
+
+export function addDistraction(text: string): Promise<Distraction> {
+  return call<Distraction>('add_distraction', { text });
+}
+
+export function removeDistraction(id: number): Promise<void> {
+  return call<void>('remove_distraction', { id });
 }

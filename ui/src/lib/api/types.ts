@@ -18,6 +18,8 @@ export interface SettingsPatch {
 export interface AppStatus {
   ready: boolean;
   dbPath: string;
+  /** A test build: tests may speed up the tools' clock. */
+  testBuild: boolean;
   error?: { kind: string; message: string; field?: string };
 }
 
@@ -139,4 +141,50 @@ export interface Trigger {
   category: string | null;
   archived: boolean;
   uses: number;
+}
+
+export interface Tool {
+  id: number;
+  /** The built-in tool's key, or null for the user's own. */
+  builtin: string | null;
+  name: string;
+  minutes: number | null;
+  steps: string[];
+  position: number;
+  favourite: boolean;
+  hidden: boolean;
+  uses: number;
+  ratedUses: number;
+  medianDrop: number | null;
+}
+
+export interface ToolInput {
+  name: string;
+  steps: string[];
+  minutes: number | null;
+}
+
+export interface ToolUse {
+  id: number;
+  toolId: number;
+  cravingId: number | null;
+  startedAt: string;
+  seconds: number;
+  before: number | null;
+  after: number | null;
+  finished: boolean;
+  note: string | null;
+}
+
+export interface ToolUseUpdate {
+  seconds: number;
+  before: number | null;
+  after: number | null;
+  finished: boolean;
+  note: string | null;
+}
+
+export interface Distraction {
+  id: number;
+  text: string;
 }

@@ -1,11 +1,11 @@
-// Which screen is showing. Tabs are the five in the bottom bar; `emergency`
-// and `settings` are reached from the header.
+// Which screen is showing. Tabs are the five in the bottom bar; the other
+// views sit on top of a tab, and Back returns to where they were opened from.
 
 export type Tab = 'today' | 'log' | 'toolbox' | 'plan' | 'progress';
-export type View = Tab | 'emergency' | 'settings' | 'craving';
+export type View = Tab | 'emergency' | 'settings' | 'craving' | 'tool';
 
 /** Views that sit on top of a tab; Back returns to that tab. */
-const OVERLAYS: readonly View[] = ['emergency', 'settings', 'craving'];
+const OVERLAYS: readonly View[] = ['emergency', 'settings', 'craving', 'tool'];
 
 export const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'today', label: 'Today' },
@@ -15,18 +15,42 @@ export const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'progress', label: 'Progress' },
 ];
 
+export interface OpenTool {
+  id: number;
+  /** The craving this use belongs to, when started from the craving loop. */
+  cravingId: number | null;
+  returnTo: View;
+}
+
 class Nav {
   view = $state<View>('today');
-  /** The tab to go back to from emergency or settings. */
+  /** The tab to go back to from a view on top of it. */
   lastTab = $state<Tab>('today');
+  /** The tool showing in the `tool` view. */
+  tool = $state<OpenTool | null>(null);
+  /** Where Back goes from Get help now. */
+  private beforeEmergency: View = 'today';
 
   go(view: View): void {
     if (!OVERLAYS.includes(view)) this.lastTab = view as Tab;
+    if (view === 'emergency' && this.view !== 'emergency') this.beforeEmergency = this.view;
     this.view = view;
   }
 
+  openTool(id: number, cravingId: number | null = null): void {
+    this.tool = { id, cravingId, returnTo: this.view };
+    this.go('tool');
+  }
+
   back(): void {
-    this.view = this.lastTab;
+    if (this.view === 'emergency') {
+      // Back from help returns exactly where the person was (a tool, the loop...).
+      this.view = this.beforeEmergency === 'emergency' ? this.lastTab : this.beforeEmergency;
+    } else if (this.view === 'tool' && this.tool) {
+      this.view = this.tool.returnTo;
+    } else {
+      this.view = this.lastTab;
+    }
   }
 
   /** True for views shown over a tab (they get a Back button). */
