@@ -8,6 +8,7 @@ mod cravings;
 mod day;
 mod error;
 mod migrations;
+mod recovery;
 mod settings;
 mod store;
 mod text;
@@ -26,6 +27,7 @@ pub use cravings::{
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
 pub use error::{Error, ErrorKind, Result};
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
+pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use settings::{
     DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Settings, SettingsPatch, Theme,
     validate_emergency_number,

@@ -22,6 +22,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0004_toolbox.sql",
         include_str!("../../migrations/0004_toolbox.sql"),
     ),
+    (
+        "0005_recovery.sql",
+        include_str!("../../migrations/0005_recovery.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

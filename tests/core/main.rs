@@ -3,6 +3,7 @@
 
 mod checkins;
 mod cravings;
+mod recovery;
 mod settings;
 mod store;
 mod toolbox;
