@@ -35,6 +35,11 @@ const COMMANDS: &[&str] = &[
     "list_distractions",
     "add_distraction",
     "remove_distraction",
+    "get_counters",
+    "set_recovery_start",
+    "list_lapses",
+    "save_lapse",
+    "delete_lapse",
 ];
 
 fn main() {

@@ -53,6 +53,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::toolbox::list_distractions,
             commands::toolbox::add_distraction,
             commands::toolbox::remove_distraction,
+            commands::recovery::get_counters,
+            commands::recovery::set_recovery_start,
+            commands::recovery::list_lapses,
+            commands::recovery::save_lapse,
+            commands::recovery::delete_lapse,
         ])
 }
 

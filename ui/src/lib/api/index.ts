@@ -13,6 +13,9 @@ import type {
   PageCursor,
   Trigger,
   Distraction,
+  Counters,
+  Lapse,
+  LapseInput,
   Tool,
   ToolInput,
   ToolUse,
@@ -173,4 +176,25 @@ export function addDistraction(text: string): Promise<Distraction> {
 
 export function removeDistraction(id: number): Promise<void> {
   return call<void>('remove_distraction', { id });
+}
+
+/** The recovery counters; null until a start date is set. */
+export function getCounters(): Promise<Counters | null> {
+  return call<Counters | null>('get_counters');
+}
+
+export function setRecoveryStart(day: string): Promise<Counters | null> {
+  return call<Counters | null>('set_recovery_start', { day });
+}
+
+export function listLapses(): Promise<Lapse[]> {
+  return call<Lapse[]>('list_lapses');
+}
+
+export function saveLapse(input: LapseInput, id?: number): Promise<Lapse> {
+  return call<Lapse>('save_lapse', id === undefined ? { input } : { id, input });
+}
+
+export function deleteLapse(id: number): Promise<void> {
+  return call<void>('delete_lapse', { id });
 }

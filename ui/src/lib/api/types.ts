@@ -188,3 +188,31 @@ export interface Distraction {
   id: number;
   text: string;
 }
+
+export interface Counters {
+  start: string;
+  today: string;
+  currentRun: number;
+  longestRun: number;
+  daysSinceStart: number;
+  daysWithoutUse: number;
+  daysFreeLast30: number;
+  last30Window: number;
+  /** Days with a use since the start: the dots on the timeline. */
+  useDays: string[];
+}
+
+export interface LapseInput {
+  day: string;
+  cravingId: number | null;
+  whatHappened: string | null;
+  nextTime: string | null;
+  note: string | null;
+  triggerIds: number[];
+}
+
+export interface Lapse extends LapseInput {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}

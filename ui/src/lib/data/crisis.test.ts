@@ -25,3 +25,26 @@ describe('the crisis numbers file', () => {
     }
   });
 });
+
+describe('the overdose steps', () => {
+  it('follow the order in DOMAIN.md and name the emergency number', async () => {
+    const { overdose } = await import('./crisis');
+    expect(overdose.steps.map((s) => s.id)).toEqual([
+      'wake',
+      'call',
+      'naloxone',
+      'breathe',
+      'position',
+      'second',
+      'stay',
+    ]);
+    expect(overdose.steps[1]?.title).toContain('{number}');
+    expect(overdose.steps[1]?.body).toContain('Someone is not breathing');
+    expect(overdose.breathEverySeconds).toBe(5);
+    expect(overdose.secondDoseAfterSeconds).toBeGreaterThanOrEqual(120);
+    expect(overdose.secondDoseAfterSeconds).toBeLessThanOrEqual(180);
+    expect(overdose.signs.length).toBe(7);
+    expect(overdose.notes.join(' ')).toMatch(/benzodiazepines or xylazine/);
+    expect(overdose.notes.join(' ')).not.toMatch(/immun/i);
+  });
+});

@@ -2,10 +2,10 @@
 // views sit on top of a tab, and Back returns to where they were opened from.
 
 export type Tab = 'today' | 'log' | 'toolbox' | 'plan' | 'progress';
-export type View = Tab | 'emergency' | 'settings' | 'craving' | 'tool';
+export type View = Tab | 'emergency' | 'overdose' | 'settings' | 'craving' | 'tool' | 'lapse';
 
 /** Views that sit on top of a tab; Back returns to that tab. */
-const OVERLAYS: readonly View[] = ['emergency', 'settings', 'craving', 'tool'];
+const OVERLAYS: readonly View[] = ['emergency', 'overdose', 'settings', 'craving', 'tool', 'lapse'];
 
 export const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'today', label: 'Today' },
@@ -30,6 +30,8 @@ class Nav {
   tool = $state<OpenTool | null>(null);
   /** Where Back goes from Get help now. */
   private beforeEmergency: View = 'today';
+  /** The craving a lapse-care visit came from, if any. */
+  lapseCravingId = $state<number | null>(null);
 
   go(view: View): void {
     if (!OVERLAYS.includes(view)) this.lastTab = view as Tab;
@@ -43,7 +45,9 @@ class Nav {
   }
 
   back(): void {
-    if (this.view === 'emergency') {
+    if (this.view === 'overdose') {
+      this.view = 'emergency';
+    } else if (this.view === 'emergency') {
       // Back from help returns exactly where the person was (a tool, the loop...).
       this.view = this.beforeEmergency === 'emergency' ? this.lastTab : this.beforeEmergency;
     } else if (this.view === 'tool' && this.tool) {
@@ -51,6 +55,12 @@ class Nav {
     } else {
       this.view = this.lastTab;
     }
+  }
+
+  /** Lapse care, from a craving that ended with "I used" or on its own. */
+  openLapse(cravingId: number | null = null): void {
+    this.lapseCravingId = cravingId;
+    this.go('lapse');
   }
 
   /** True for views shown over a tab (they get a Back button). */
