@@ -4,10 +4,12 @@
 //! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
 
 mod checkins;
+mod contacts;
 mod cravings;
 mod day;
 mod error;
 mod migrations;
+mod plan;
 mod recovery;
 mod settings;
 mod store;
@@ -20,6 +22,7 @@ pub use checkins::{
     Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Medication,
     NOTE_MAX_CHARS, SELF_CARE_CHOICES, SUPPORT_CHOICES,
 };
+pub use contacts::{Contact, ContactInput, ROLES, check_phone};
 pub use cravings::{
     CRAVING_NOTE_MAX_CHARS, Craving, CravingFilter, CravingInput, CravingPage, OUTCOMES, PAGE_MAX,
     PageCursor, TriggerRef,
@@ -27,6 +30,10 @@ pub use cravings::{
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
 pub use error::{Error, ErrorKind, Result};
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
+pub use plan::{
+    DEFAULT_REVIEW_WEEKS, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS, Plan,
+    PlanItem, PlanItemInput, PlanSection, Review, SECTIONS,
+};
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use settings::{
     DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Settings, SettingsPatch, Theme,

@@ -26,6 +26,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0005_recovery.sql",
         include_str!("../../migrations/0005_recovery.sql"),
     ),
+    (
+        "0006_plan.sql",
+        include_str!("../../migrations/0006_plan.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

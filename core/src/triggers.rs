@@ -214,6 +214,18 @@ impl Dao<'_> {
         )?;
         self.conn()
             .execute("DELETE FROM craving_triggers WHERE trigger_id = ?1", [from])?;
+        // Plan items and lapses that named it now name the one it was merged into.
+        self.conn().execute(
+            "UPDATE plan_items SET trigger_id = ?2 WHERE trigger_id = ?1",
+            params![from, into],
+        )?;
+        self.conn().execute(
+            "INSERT OR IGNORE INTO lapse_triggers (lapse_id, trigger_id)
+             SELECT lapse_id, ?2 FROM lapse_triggers WHERE trigger_id = ?1",
+            params![from, into],
+        )?;
+        self.conn()
+            .execute("DELETE FROM lapse_triggers WHERE trigger_id = ?1", [from])?;
         self.conn()
             .execute("DELETE FROM triggers WHERE id = ?1", [from])?;
         self.trigger(into)

@@ -3,6 +3,7 @@
 
 mod checkins;
 mod cravings;
+mod plan;
 mod recovery;
 mod settings;
 mod store;
