@@ -40,6 +40,16 @@ const COMMANDS: &[&str] = &[
     "list_lapses",
     "save_lapse",
     "delete_lapse",
+    "get_plan",
+    "save_plan_item",
+    "delete_plan_item",
+    "reorder_plan_items",
+    "list_contacts",
+    "save_contact",
+    "delete_contact",
+    "reorder_contacts",
+    "mark_plan_reviewed",
+    "set_review_weeks",
 ];
 
 fn main() {

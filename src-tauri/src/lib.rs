@@ -58,6 +58,16 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::recovery::list_lapses,
             commands::recovery::save_lapse,
             commands::recovery::delete_lapse,
+            commands::plan::get_plan,
+            commands::plan::save_plan_item,
+            commands::plan::delete_plan_item,
+            commands::plan::reorder_plan_items,
+            commands::plan::list_contacts,
+            commands::plan::save_contact,
+            commands::plan::delete_contact,
+            commands::plan::reorder_contacts,
+            commands::plan::mark_plan_reviewed,
+            commands::plan::set_review_weeks,
         ])
 }
 

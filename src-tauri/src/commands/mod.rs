@@ -5,6 +5,7 @@ pub mod app;
 pub mod checkins;
 pub mod cravings;
 pub mod handoff;
+pub mod plan;
 pub mod recovery;
 pub mod settings;
 pub mod toolbox;

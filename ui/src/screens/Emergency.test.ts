@@ -9,17 +9,34 @@ afterEach(() => {
 });
 
 describe('the emergency screen', () => {
-  it('shows the emergency number and the crisis lines without any IPC call', () => {
+  it('shows the number and the crisis lines at once, while the backend never answers', () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
+      // A stuck or locked database: this promise never settles.
+      return new Promise(() => {});
     });
     render(Emergency);
     expect(screen.getByTestId('emergency-number').textContent).toBe('911');
     expect(screen.getByText('Call from any phone', { exact: false })).toBeTruthy();
     expect(screen.getByText('988')).toBeTruthy();
     expect(screen.getByText('1-800-662-4357')).toBeTruthy();
-    expect(calls).toEqual([]);
+    expect(screen.getByText('1-800-484-3731')).toBeTruthy();
+    expect(screen.getByTestId('open-overdose')).toBeTruthy();
+    // Only the support contacts are asked for, in the background.
+    expect(calls).toEqual(['list_contacts']);
+  });
+
+  it('adds the support contacts once they load', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'list_contacts') {
+        return [{ id: 1, name: 'Sam', role: 'sponsor', phone: '555 0100', dial: '5550100', okToText: true, notes: null, position: 1 }];
+      }
+      return null;
+    });
+    render(Emergency);
+    expect(await screen.findByText('555 0100')).toBeTruthy();
+    expect(screen.getByTestId('contact-1').textContent).toContain('Sponsor');
   });
 
   it('says plainly when the computer cannot call, and keeps the number in view', async () => {

@@ -13,6 +13,11 @@ import type {
   PageCursor,
   Trigger,
   Distraction,
+  Contact,
+  ContactInput,
+  Plan,
+  PlanItem,
+  PlanItemInput,
   Counters,
   Lapse,
   LapseInput,
@@ -197,4 +202,44 @@ export function saveLapse(input: LapseInput, id?: number): Promise<Lapse> {
 
 export function deleteLapse(id: number): Promise<void> {
   return call<void>('delete_lapse', { id });
+}
+
+export function getPlan(): Promise<Plan> {
+  return call<Plan>('get_plan');
+}
+
+export function savePlanItem(input: PlanItemInput, id?: number): Promise<PlanItem> {
+  return call<PlanItem>('save_plan_item', id === undefined ? { input } : { id, input });
+}
+
+export function deletePlanItem(id: number): Promise<void> {
+  return call<void>('delete_plan_item', { id });
+}
+
+export function reorderPlanItems(section: string, ids: number[]): Promise<PlanItem[]> {
+  return call<PlanItem[]>('reorder_plan_items', { section, ids });
+}
+
+export function listContacts(): Promise<Contact[]> {
+  return call<Contact[]>('list_contacts');
+}
+
+export function saveContact(input: ContactInput, id?: number): Promise<Contact> {
+  return call<Contact>('save_contact', id === undefined ? { input } : { id, input });
+}
+
+export function deleteContact(id: number): Promise<void> {
+  return call<void>('delete_contact', { id });
+}
+
+export function reorderContacts(ids: number[]): Promise<Contact[]> {
+  return call<Contact[]>('reorder_contacts', { ids });
+}
+
+export function markPlanReviewed(): Promise<Plan> {
+  return call<Plan>('mark_plan_reviewed');
+}
+
+export function setReviewWeeks(weeks: number): Promise<Plan> {
+  return call<Plan>('set_review_weeks', { weeks });
 }

@@ -216,3 +216,49 @@ export interface Lapse extends LapseInput {
   createdAt: string;
   updatedAt: string;
 }
+
+export interface IfThen {
+  if: string;
+  then: string;
+}
+
+export interface PlanItemInput {
+  section: string;
+  text: string;
+  kind: string | null;
+  triggerId: number | null;
+  toolId: number | null;
+  detail: string | null;
+  date: string | null;
+  status: string | null;
+  ifThen: IfThen[];
+}
+
+export interface PlanItem extends PlanItemInput {
+  id: number;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactInput {
+  name: string;
+  role: string;
+  phone: string;
+  okToText: boolean;
+  notes: string | null;
+}
+
+export interface Contact extends ContactInput {
+  id: number;
+  /** Digits (and a leading +) for tel: and sms: links. */
+  dial: string;
+  position: number;
+}
+
+export interface Plan {
+  sections: { id: string; items: PlanItem[] }[];
+  contacts: Contact[];
+  review: { everyWeeks: number; lastReviewed: string | null; dueOn: string | null; due: boolean };
+  naloxone: { place: string; expires: string | null; expired: boolean; expiresSoon: boolean } | null;
+}
