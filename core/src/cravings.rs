@@ -82,6 +82,8 @@ pub struct Craving {
     pub intensity_after: Option<u8>,
     pub outcome: Option<String>,
     pub duration_minutes: Option<u16>,
+    /// The coping tools used for this craving (from the toolbox's recorded uses).
+    pub tools_used: Vec<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -239,7 +241,9 @@ const CRAVING_SELECT: &str = "SELECT c.id, c.kind, c.occurred_at, c.day, c.inten
         c.angry, c.lonely, c.tired, c.note, c.intensity_after, c.outcome, c.duration_minutes,
         c.created_at, c.updated_at,
         (SELECT group_concat(category) FROM craving_categories WHERE craving_id = c.id) AS cats,
-        (SELECT group_concat(trigger_id) FROM craving_triggers WHERE craving_id = c.id) AS trig
+        (SELECT group_concat(trigger_id) FROM craving_triggers WHERE craving_id = c.id) AS trig,
+        (SELECT json_group_array(name) FROM (SELECT DISTINCT t.name FROM tool_uses u
+             JOIN tools t ON t.id = u.tool_id WHERE u.craving_id = c.id ORDER BY t.name)) AS tools_used
      FROM cravings c";
 
 struct RawCraving {
@@ -254,6 +258,10 @@ fn craving_from_row(row: &Row<'_>) -> rusqlite::Result<RawCraving> {
         .map(|c| c.split(',').map(str::to_owned).collect())
         .unwrap_or_default();
     categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+    let tools_json: Option<String> = row.get("tools_used")?;
+    let tools_used: Vec<String> = tools_json
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default();
     let trigger_ids = trig
         .map(|t| t.split(',').filter_map(|id| id.parse().ok()).collect())
         .unwrap_or_default();
@@ -275,6 +283,7 @@ fn craving_from_row(row: &Row<'_>) -> rusqlite::Result<RawCraving> {
             intensity_after: row.get("intensity_after")?,
             outcome: row.get("outcome")?,
             duration_minutes: row.get("duration_minutes")?,
+            tools_used,
             created_at: row.get("created_at")?,
             updated_at: row.get("updated_at")?,
         },

@@ -135,6 +135,7 @@ describe('the toolbox', () => {
       const craving = (await app.invoke('list_cravings', { filter: {}, after: null, limit: 5 })).ok.items[0];
       const uses = (await app.invoke('list_tool_uses', { toolId: await toolId(app, 'grounding') })).ok;
       assert.equal(uses[0].cravingId, craving.id);
+      assert.deepEqual(craving.toolsUsed, ['Grounding 5-4-3-2-1'], 'the craving lists the tool used');
       assert.equal(uses[0].before, 7);
       assert.equal(uses[0].after, 2);
     });

@@ -111,6 +111,8 @@ export interface Craving {
   intensityAfter: number | null;
   outcome: Outcome | null;
   durationMinutes: number | null;
+  /** Names of the coping tools used for this craving. */
+  toolsUsed: string[];
   createdAt: string;
   updatedAt: string;
 }
