@@ -50,6 +50,9 @@ const COMMANDS: &[&str] = &[
     "reorder_contacts",
     "mark_plan_reviewed",
     "set_review_weeks",
+    "export_plan",
+    "get_plan_wizard",
+    "set_plan_wizard",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ mod contacts;
 mod cravings;
 mod day;
 mod error;
+mod export;
 mod migrations;
 mod plan;
 mod recovery;
@@ -29,10 +30,11 @@ pub use cravings::{
 };
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
 pub use error::{Error, ErrorKind, Result};
+pub use export::{escape as escape_html, exportable_sections, plan_html};
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use plan::{
     DEFAULT_REVIEW_WEEKS, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS, Plan,
-    PlanItem, PlanItemInput, PlanSection, Review, SECTIONS,
+    PlanItem, PlanItemInput, PlanSection, Review, SECTIONS, WIZARD_STEPS,
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use settings::{

@@ -34,6 +34,9 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
 ];
 
 const KEY_REVIEW_WEEKS: &str = "planReviewWeeks";
+const KEY_WIZARD: &str = "planWizard";
+/// Steps of the guided first build: the sections plus support people.
+pub const WIZARD_STEPS: i64 = 10;
 const KEY_LAST_REVIEWED: &str = "planLastReviewed";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -333,6 +336,26 @@ impl Dao<'_> {
             params![key, value, crate::time::now_rfc3339()],
         )?;
         Ok(())
+    }
+
+    /// Where the guided first build stands: `None` before it starts, the step
+    /// to resume at (0-based), or `Some(WIZARD_STEPS)` once finished.
+    pub fn plan_wizard(&self) -> Result<Option<i64>> {
+        Ok(self
+            .setting_value(KEY_WIZARD)?
+            .and_then(|v| v.parse().ok())
+            .filter(|v| (0..=WIZARD_STEPS).contains(v)))
+    }
+
+    pub fn set_plan_wizard(&self, step: i64) -> Result<Option<i64>> {
+        if !(0..=WIZARD_STEPS).contains(&step) {
+            return Err(Error::validation(
+                "step",
+                "That step isn't part of the guide.",
+            ));
+        }
+        self.put_value(KEY_WIZARD, &step.to_string())?;
+        self.plan_wizard()
     }
 
     /// "Review every N weeks" (1 to 52).

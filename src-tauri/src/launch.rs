@@ -9,6 +9,8 @@ use std::path::PathBuf;
 pub struct Launch {
     /// An explicit data folder; `None` means the platform default.
     pub data_dir: Option<PathBuf>,
+    /// Test builds only: exports go here instead of through the save dialog.
+    pub test_export_dir: Option<PathBuf>,
 }
 
 impl Launch {
@@ -22,9 +24,12 @@ impl Launch {
 
     pub fn parse(args: impl IntoIterator<Item = OsString>, env_dir: Option<OsString>) -> Launch {
         let mut from_arg = None;
+        let mut test_export_dir = None;
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
-            if arg == "--data-dir" {
+            if arg == "--test-export-dir" {
+                test_export_dir = args.next().map(PathBuf::from);
+            } else if arg == "--data-dir" {
                 from_arg = args.next();
             } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
                 from_arg = Some(OsString::from(value));
@@ -34,7 +39,10 @@ impl Launch {
             .or(env_dir)
             .filter(|d| !d.is_empty())
             .map(PathBuf::from);
-        Launch { data_dir }
+        Launch {
+            data_dir,
+            test_export_dir,
+        }
     }
 }
 

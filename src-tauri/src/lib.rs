@@ -17,6 +17,7 @@ pub use state::{AppStatus, StoreSlot};
 pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> {
     builder
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(StoreSlot::new(launch))
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
@@ -68,6 +69,9 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::plan::reorder_contacts,
             commands::plan::mark_plan_reviewed,
             commands::plan::set_review_weeks,
+            commands::export::export_plan,
+            commands::plan::get_plan_wizard,
+            commands::plan::set_plan_wizard,
         ])
 }
 

@@ -48,6 +48,15 @@ impl StoreSlot {
         }
     }
 
+    /// Where a test build writes exports (never set in a user's build).
+    pub fn test_export_dir<R: Runtime>(&self, app: &AppHandle<R>) -> Option<PathBuf> {
+        if app.config().identifier.ends_with(".test") {
+            self.launch.test_export_dir.clone()
+        } else {
+            None
+        }
+    }
+
     /// The data folder: the one asked for at launch, or the platform's.
     pub fn data_dir<R: Runtime>(&self, app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
         match &self.launch.data_dir {

@@ -20,6 +20,7 @@ fn harness() -> Harness {
     let data = tempfile::tempdir().unwrap();
     let launch = Launch {
         data_dir: Some(data.path().to_path_buf()),
+        test_export_dir: None,
     };
     let context = tauri::generate_context!(test = true, assets = tauri::test::noop_assets());
     let app = configure(mock_builder(), launch).build(context).unwrap();

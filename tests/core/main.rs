@@ -3,6 +3,7 @@
 
 mod checkins;
 mod cravings;
+mod export;
 mod plan;
 mod recovery;
 mod settings;

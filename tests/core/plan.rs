@@ -331,3 +331,21 @@ fn naloxone_expiry_is_flagged_within_30_days_and_after() {
     let gone = check("2027-01-01");
     assert_eq!((gone.expired, gone.expires_soon), (true, false));
 }
+
+#[test]
+fn the_guided_build_can_be_left_and_resumed() {
+    let dir = DataDir::new();
+    {
+        let store = Store::open(dir.db_path()).unwrap();
+        assert_eq!(store.read(|dao| dao.plan_wizard()).unwrap(), None);
+        store.write(|dao| dao.set_plan_wizard(3)).unwrap();
+        let err = store.write(|dao| dao.set_plan_wizard(11)).unwrap_err();
+        assert_eq!(err.field(), Some("step"));
+    }
+    let store = Store::open(dir.db_path()).unwrap();
+    assert_eq!(store.read(|dao| dao.plan_wizard()).unwrap(), Some(3));
+    store
+        .write(|dao| dao.set_plan_wizard(steady_core::WIZARD_STEPS))
+        .unwrap();
+    assert_eq!(store.read(|dao| dao.plan_wizard()).unwrap(), Some(10));
+}

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod checkins;
 pub mod cravings;
+pub mod export;
 pub mod handoff;
 pub mod plan;
 pub mod recovery;

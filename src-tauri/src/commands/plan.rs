@@ -121,3 +121,24 @@ pub async fn set_review_weeks<R: Runtime>(
     })
     .await
 }
+
+/// Where the guided first build stands (`null` before it starts).
+#[tauri::command]
+pub async fn get_plan_wizard<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<Option<i64>, IpcError> {
+    with_store(&slot, &app, |s| s.read(|dao| dao.plan_wizard())).await
+}
+
+#[tauri::command]
+pub async fn set_plan_wizard<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    step: i64,
+) -> Result<Option<i64>, IpcError> {
+    with_store(&slot, &app, move |s| {
+        s.write(|dao| dao.set_plan_wizard(step))
+    })
+    .await
+}

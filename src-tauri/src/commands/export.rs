@@ -1,0 +1,69 @@
+//! Saving the plan as a file. The web view never names a path: the save
+//! dialog is opened from here, and the file is written here.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use steady_core::{local_today, plan_html};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::IpcError;
+use crate::state::{StoreSlot, with_store};
+
+/// Writes `contents` to `path` whole or not at all: a temp file beside it,
+/// synced, then renamed over.
+fn write_whole(path: &Path, contents: &str) -> std::io::Result<()> {
+    let tmp = path.with_extension("html.part");
+    {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
+/// Builds the file from the chosen sections, asks where to save it, and saves
+/// it. Returns the path, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn export_plan<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    sections: Vec<String>,
+) -> Result<Option<String>, IpcError> {
+    let html = with_store(&slot, &app, move |store| {
+        store.read(|dao| {
+            let plan = dao.plan(local_today())?;
+            let number = dao.settings()?.emergency_number;
+            plan_html(&plan, &sections, &number, local_today())
+        })
+    })
+    .await?;
+    let name = format!("steady-plan-{}.html", local_today().format("%Y-%m-%d"));
+    let target: Option<PathBuf> = match slot.test_export_dir(&app) {
+        Some(dir) => Some(dir.join(&name)),
+        None => {
+            let dialog = app.dialog().clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                dialog
+                    .file()
+                    .set_title("Save my plan")
+                    .set_file_name(&name)
+                    .add_filter("Web page", &["html"])
+                    .blocking_save_file()
+                    .and_then(|p| p.into_path().ok())
+            })
+            .await
+            .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))?
+        }
+    };
+    let Some(path) = target else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    tauri::async_runtime::spawn_blocking(move || write_whole(&path, &html))
+        .await
+        .map_err(|e| IpcError::internal(format!("write task failed: {e}")))?
+        .map_err(|e| IpcError::new("storage", format!("could not save the file: {e}")))?;
+    Ok(Some(shown))
+}

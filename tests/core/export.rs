@@ -1,0 +1,108 @@
+use chrono::NaiveDate;
+use steady_core::{ContactInput, IfThen, PlanItemInput, Store, exportable_sections, plan_html};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+}
+
+fn filled() -> Store {
+    let store = Store::open_in_memory().unwrap();
+    store
+        .write(|dao| {
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "reasons".into(),
+                    text: "My <kids> & \"me\"".into(),
+                    ..Default::default()
+                },
+            )?;
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "triggers".into(),
+                    text: "Payday".into(),
+                    if_then: vec![IfThen {
+                        if_text: "I get paid".into(),
+                        then_text: "pay rent first".into(),
+                    }],
+                    ..Default::default()
+                },
+            )?;
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "avoid".into(),
+                    text: "The bar on 5th".into(),
+                    kind: Some("places".into()),
+                    ..Default::default()
+                },
+            )?;
+            dao.save_contact(
+                None,
+                &ContactInput {
+                    name: "Sam <script>".into(),
+                    role: "sponsor".into(),
+                    phone: "555 0100".into(),
+                    ok_to_text: true,
+                    notes: None,
+                },
+            )
+        })
+        .unwrap();
+    store
+}
+
+#[test]
+fn only_the_chosen_sections_are_in_the_file() {
+    let store = filled();
+    let plan = store.read(|dao| dao.plan(today())).unwrap();
+    let chosen = vec!["reasons".to_string(), "contacts".to_string()];
+    let html = plan_html(&plan, &chosen, "911", today()).unwrap();
+    assert!(html.contains("data-section=\"reasons\""));
+    assert!(html.contains("data-section=\"contacts\""));
+    assert!(!html.contains("data-section=\"triggers\""));
+    assert!(
+        !html.contains("Payday"),
+        "an unchosen section's words are left out"
+    );
+    assert!(!html.contains("The bar on 5th"));
+    assert!(html.contains("In an emergency call <strong>911</strong>"));
+
+    let all: Vec<String> = exportable_sections()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let everything = plan_html(&plan, &all, "911", today()).unwrap();
+    assert!(everything.contains("If I get paid, then I will pay rent first."));
+    assert!(everything.contains("<span class=\"kind\">Places:</span> The bar on 5th"));
+    assert_eq!(everything.matches("<section").count(), 10);
+}
+
+#[test]
+fn what_the_user_wrote_is_escaped_and_nothing_is_fetched() {
+    let store = filled();
+    let plan = store.read(|dao| dao.plan(today())).unwrap();
+    let all: Vec<String> = exportable_sections()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let html = plan_html(&plan, &all, "911", today()).unwrap();
+    assert!(html.contains("My &lt;kids&gt; &amp; &quot;me&quot;"));
+    assert!(html.contains("Sam &lt;script&gt;"));
+    assert!(!html.contains("<script"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "self-contained"
+    );
+}
+
+#[test]
+fn no_sections_or_unknown_ones_are_refused() {
+    let store = filled();
+    let plan = store.read(|dao| dao.plan(today())).unwrap();
+    let err = plan_html(&plan, &[], "911", today()).unwrap_err();
+    assert_eq!(err.field(), Some("sections"));
+    let err = plan_html(&plan, &["diary".to_string()], "911", today()).unwrap_err();
+    assert_eq!(err.field(), Some("sections"));
+}
