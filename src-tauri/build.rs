@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "mark_plan_reviewed",
     "set_review_weeks",
     "export_plan",
+    "print_page",
     "get_plan_wizard",
     "set_plan_wizard",
 ];

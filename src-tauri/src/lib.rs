@@ -70,6 +70,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::plan::mark_plan_reviewed,
             commands::plan::set_review_weeks,
             commands::export::export_plan,
+            commands::export::print_page,
             commands::plan::get_plan_wizard,
             commands::plan::set_plan_wizard,
         ])

@@ -2,7 +2,9 @@
 // the rest of Steady reads them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
 
 let stack;
 before(async () => {
@@ -122,5 +124,122 @@ describe('the plan', () => {
       await app.waitFor('[data-testid=plan-contacts]');
       await app.screenshot('dark-plan');
     });
+  });
+
+  test('the guided build: two parts skipped, the rest filled, all there after a relaunch', async () => {
+    const dir = stack.dataDir('wizard');
+    await withApp(dir, async (app) => {
+      await app.click('[data-testid=tab-plan]');
+      await app.click('[data-testid=wizard-start]');
+      const fill = {
+        reasons: 'Being there for my kids',
+        triggers: 'Sunday evenings',
+        coping: 'Ten slow breaths',
+        avoid: 'The bar on 5th',
+        selfCare: 'In bed by 11',
+        treatment: 'Tuesday group at the library',
+        goals: 'Get my license back',
+        lapse: 'Call my sponsor the same day',
+      };
+      const skip = ['pain', 'contacts'];
+      for (let step = 0; step < 10; step++) {
+        await app.waitFor(`[data-testid=plan-wizard][data-step="${step}"]`);
+        const id = await app.execute("return document.querySelector('[data-testid=plan-wizard]').dataset.section");
+        if (step === 0) await app.screenshot('light-plan-wizard');
+        if (skip.includes(id)) {
+          await app.click('[data-testid=wizard-skip]');
+          continue;
+        }
+        await app.click(`[data-testid=add-${id}]`);
+        await app.type(`[data-testid=plan-form-${id}] [data-testid=plan-text]`, fill[id]);
+        await app.click(`[data-testid=plan-form-${id}] [data-testid=plan-save]`);
+        await app.waitUntil(`return document.querySelector('[data-testid=plan-${id}]').textContent.includes(${JSON.stringify(fill[id])})`);
+        // Leave half way, and come back to the same part.
+        if (step === 4) {
+          await app.click('[data-testid=wizard-later]');
+          await app.click('[data-testid=wizard-resume]');
+        }
+        await app.click('[data-testid=wizard-next]');
+      }
+      await app.waitFor('[data-testid=start-review]');
+      await app.screenshot('light-plan-after-wizard');
+    });
+    await withApp(dir, async (app) => {
+      const p = (await app.invoke('get_plan')).ok;
+      const texts = Object.fromEntries(p.sections.map((s) => [s.id, s.items.map((i) => i.text)]));
+      assert.deepEqual(texts.pain, []);
+      assert.deepEqual(p.contacts, []);
+      for (const [id, text] of Object.entries({ reasons: 'Being there for my kids', triggers: 'Sunday evenings', coping: 'Ten slow breaths', avoid: 'The bar on 5th', selfCare: 'In bed by 11', treatment: 'Tuesday group at the library', goals: 'Get my license back', lapse: 'Call my sponsor the same day' })) {
+        assert.deepEqual(texts[id], [text], id);
+      }
+      assert.equal((await app.invoke('get_plan_wizard')).ok, 10, 'the guide is finished');
+      // The review walk sets "last reviewed".
+      await app.click('[data-testid=tab-plan]');
+      await app.click('[data-testid=start-review]');
+      for (let i = 0; i < 9; i++) await app.click('[data-testid=review-next]');
+      await app.click('[data-testid=review-done]');
+      const reviewed = (await app.invoke('get_plan')).ok.review;
+      assert.ok(reviewed.lastReviewed, 'last reviewed is set');
+      assert.equal(reviewed.due, false);
+    });
+  });
+
+  test('the plan is saved as a file with the chosen sections only; the wallet card shows three people', async () => {
+    const dir = stack.dataDir('export');
+    const out = join(dir, '..', 'export-out');
+    mkdirSync(out, { recursive: true });
+    const app = await App.launch(stack, ['--data-dir', dir, '--test-export-dir', out]);
+    try {
+      await app.waitReady();
+      const add = (section, text) =>
+        app.invoke('save_plan_item', { input: { section, text, kind: null, triggerId: null, toolId: null, detail: null, date: null, status: null, ifThen: [] } });
+      await add('reasons', 'My health');
+      await add('coping', 'Walk round the block');
+      await add('coping', 'Call Sam');
+      await add('coping', 'Cold water on my face');
+      await add('coping', 'A fourth way');
+      await add('avoid', 'The old corner');
+      for (const [name, phone] of [['Sam', '555 0101'], ['Ana', '555 0102'], ['Lee', '555 0103'], ['Kim', '555 0104']]) {
+        await app.invoke('save_contact', { input: { name, role: 'friend', phone, okToText: false, notes: null } });
+      }
+      await app.click('[data-testid=tab-plan]');
+      await app.click('[data-testid=open-share]');
+      // Keep reasons, people and coping; leave the rest out.
+      for (const id of ['triggers', 'avoid', 'pain', 'selfCare', 'treatment', 'goals', 'lapse']) {
+        await app.click(`[data-testid=share-${id}]`);
+      }
+      await app.screenshot('light-plan-share');
+      await app.click('[data-testid=export-plan]');
+      const note = await app.text('[data-testid=export-note]');
+      assert.match(note, /Saved to/);
+      const files = readdirSync(out).filter((f) => f.endsWith('.html'));
+      assert.equal(files.length, 1);
+      const html = readFileSync(join(out, files[0]), 'utf8');
+      for (const want of ['My health', 'Sam', '555 0104', 'Walk round the block']) assert.ok(html.includes(want), want);
+      assert.ok(!html.includes('The old corner'), 'an unchosen section is not in the file');
+      assert.ok(!html.includes('data-section="avoid"'));
+      assert.ok(!existsSync(join(out, `${files[0]}.part`)));
+
+      await app.click('[data-testid=open-wallet]');
+      await app.waitFor('[data-testid=wallet-contacts]');
+      const people = await app.findAll('[data-testid=wallet-contacts] li');
+      assert.equal(people.length, 3, 'the first three people');
+      assert.match(await app.text('[data-testid=wallet-contacts]'), /Sam/);
+      assert.doesNotMatch(await app.text('[data-testid=wallet-contacts]'), /Kim/);
+      assert.equal((await app.findAll('[data-testid=wallet-coping] li')).length, 3);
+      assert.match(await app.text('[data-testid=wallet-card]'), /988/);
+      assert.match(await app.text('[data-testid=wallet-card]'), /1-800-662-4357/);
+      await app.screenshot('light-wallet-card');
+      await app.invoke('update_settings', { patch: { theme: 'dark' } });
+      await app.execute('location.reload(); return true;');
+      await app.waitReady();
+      await app.click('[data-testid=tab-plan]');
+      await app.click('[data-testid=open-share]');
+      await app.click('[data-testid=open-wallet]');
+      await app.waitFor('[data-testid=wallet-contacts]');
+      await app.screenshot('dark-wallet-card');
+    } finally {
+      await app.quit();
+    }
   });
 });

@@ -67,3 +67,12 @@ pub async fn export_plan<R: Runtime>(
         .map_err(|e| IpcError::new("storage", format!("could not save the file: {e}")))?;
     Ok(Some(shown))
 }
+
+/// Opens the system's print dialog for what the window shows (the print
+/// stylesheet keeps only the page's own content).
+#[tauri::command]
+pub async fn print_page<R: Runtime>(window: tauri::WebviewWindow<R>) -> Result<(), IpcError> {
+    window
+        .print()
+        .map_err(|e| IpcError::new("unavailable", format!("printing isn't available here: {e}")))
+}

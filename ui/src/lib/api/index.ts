@@ -243,3 +243,23 @@ export function markPlanReviewed(): Promise<Plan> {
 export function setReviewWeeks(weeks: number): Promise<Plan> {
   return call<Plan>('set_review_weeks', { weeks });
 }
+
+/** Saves the chosen sections as an HTML file; the save dialog opens from the
+ * app itself. Resolves to the saved path, or null when cancelled. */
+export function exportPlan(sections: string[]): Promise<string | null> {
+  return call<string | null>('export_plan', { sections });
+}
+
+/** Where the guided build stands: null before it starts, else the next step. */
+export function getPlanWizard(): Promise<number | null> {
+  return call<number | null>('get_plan_wizard');
+}
+
+export function setPlanWizard(step: number): Promise<number | null> {
+  return call<number | null>('set_plan_wizard', { step });
+}
+
+/** Opens the system print dialog for the current page. */
+export function printPage(): Promise<void> {
+  return call<void>('print_page');
+}

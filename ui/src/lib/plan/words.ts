@@ -115,3 +115,28 @@ export function roleLabel(id: string): string {
 export function sectionInfo(id: string): SectionInfo {
   return SECTIONS.find((s) => s.id === id) ?? SECTIONS[0]!;
 }
+
+/** The guided build's steps: the sections, with support people second. */
+export const WIZARD_ORDER: readonly string[] = [
+  'reasons',
+  'contacts',
+  'triggers',
+  'coping',
+  'avoid',
+  'pain',
+  'selfCare',
+  'treatment',
+  'goals',
+  'lapse',
+];
+
+export const CONTACTS_INFO = {
+  id: 'contacts',
+  title: 'My support people',
+  prompt: 'Who can you call when it gets hard?',
+  example: 'My sponsor, my sister, my counselor.',
+};
+
+export function stepTitle(id: string): string {
+  return id === 'contacts' ? CONTACTS_INFO.title : sectionInfo(id).title;
+}

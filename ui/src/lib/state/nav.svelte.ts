@@ -2,10 +2,26 @@
 // views sit on top of a tab, and Back returns to where they were opened from.
 
 export type Tab = 'today' | 'log' | 'toolbox' | 'plan' | 'progress';
-export type View = Tab | 'emergency' | 'overdose' | 'settings' | 'craving' | 'tool' | 'lapse';
+export type View =
+  | Tab
+  | 'emergency'
+  | 'overdose'
+  | 'settings'
+  | 'craving'
+  | 'tool'
+  | 'lapse'
+  | 'wallet';
 
 /** Views that sit on top of a tab; Back returns to that tab. */
-const OVERLAYS: readonly View[] = ['emergency', 'overdose', 'settings', 'craving', 'tool', 'lapse'];
+const OVERLAYS: readonly View[] = [
+  'emergency',
+  'overdose',
+  'settings',
+  'craving',
+  'tool',
+  'lapse',
+  'wallet',
+];
 
 export const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'today', label: 'Today' },
