@@ -219,7 +219,15 @@ describe('the plan', () => {
       assert.ok(!html.includes('The old corner'), 'an unchosen section is not in the file');
       assert.ok(!html.includes('data-section="avoid"'));
       assert.ok(!existsSync(join(out, `${files[0]}.part`)));
+      // Look at the saved file itself, as a browser shows it.
+      await app.cmd('POST', '/url', { url: `file://${join(out, files[0])}` });
+      await app.waitFor('section[data-section=reasons]');
+      await app.screenshot('light-plan-export-file');
+      await app.cmd('POST', '/url', { url: 'tauri://localhost/' });
+      await app.waitReady();
 
+      await app.click('[data-testid=tab-plan]');
+      await app.click('[data-testid=open-share]');
       await app.click('[data-testid=open-wallet]');
       await app.waitFor('[data-testid=wallet-contacts]');
       const people = await app.findAll('[data-testid=wallet-contacts] li');
