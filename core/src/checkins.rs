@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::day::{check_in_window, format_day, parse_day};
 use crate::error::{Error, Result};
+use crate::number::{optional_whole as optional, required_whole as required};
 use crate::store::Dao;
 use crate::text::{optional_text, reject_nul};
 
@@ -149,32 +150,6 @@ struct Valid {
     self_care: Vec<&'static str>,
     good_thing: Option<String>,
     note: Option<String>,
-}
-
-/// A whole number in `min..=max`.
-fn whole(field: &'static str, value: f64, min: u8, max: u8) -> Result<u8> {
-    if !value.is_finite() || value.fract() != 0.0 {
-        return Err(Error::validation(field, "Use a whole number."));
-    }
-    if value < f64::from(min) || value > f64::from(max) {
-        return Err(Error::validation(
-            field,
-            format!("Choose a number from {min} to {max}."),
-        ));
-    }
-    // In range and whole, so the cast is exact.
-    Ok(value as u8)
-}
-
-fn required(field: &'static str, value: Option<f64>, min: u8, max: u8) -> Result<u8> {
-    match value {
-        Some(v) => whole(field, v, min, max),
-        None => Err(Error::validation(field, "Please answer this one.")),
-    }
-}
-
-fn optional(field: &'static str, value: Option<f64>, min: u8, max: u8) -> Result<Option<u8>> {
-    value.map(|v| whole(field, v, min, max)).transpose()
 }
 
 fn sleep_half_hours(value: Option<f64>) -> Result<Option<u8>> {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::day::{LocalZone, format_day, format_instant, parse_day, parse_instant};
 use crate::error::{Error, Result};
+use crate::number::optional_whole;
 use crate::store::Dao;
 use crate::text::{optional_text, reject_nul};
 use crate::triggers::{CATEGORIES, check_category};
@@ -134,15 +135,9 @@ struct Valid {
     duration_minutes: Option<u16>,
 }
 
+/// A 0-10 rating, unanswered allowed.
 fn rating(field: &'static str, value: Option<f64>) -> Result<Option<u8>> {
-    let Some(v) = value else { return Ok(None) };
-    if !v.is_finite() || v.fract() != 0.0 {
-        return Err(Error::validation(field, "Use a whole number from 0 to 10."));
-    }
-    if !(0.0..=10.0).contains(&v) {
-        return Err(Error::validation(field, "Choose a number from 0 to 10."));
-    }
-    Ok(Some(v as u8))
+    optional_whole(field, value, 0, 10)
 }
 
 impl CravingInput {

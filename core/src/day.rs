@@ -16,7 +16,11 @@ pub fn local_today() -> NaiveDate {
 
 /// Turns an instant into the user's local calendar day.
 pub trait LocalZone {
-    fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate;
+    fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate {
+        self.local_time(instant).date()
+    }
+    /// The local wall-clock date and time of `instant`.
+    fn local_time(&self, instant: DateTime<Utc>) -> chrono::NaiveDateTime;
 }
 
 /// This computer's time zone, with its own DST rules for past instants.
@@ -24,15 +28,15 @@ pub trait LocalZone {
 pub struct SystemZone;
 
 impl LocalZone for SystemZone {
-    fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate {
-        instant.with_timezone(&chrono::Local).date_naive()
+    fn local_time(&self, instant: DateTime<Utc>) -> chrono::NaiveDateTime {
+        instant.with_timezone(&chrono::Local).naive_local()
     }
 }
 
 /// A fixed offset, for tests.
 impl LocalZone for FixedOffset {
-    fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate {
-        instant.with_timezone(self).date_naive()
+    fn local_time(&self, instant: DateTime<Utc>) -> chrono::NaiveDateTime {
+        instant.with_timezone(self).naive_local()
     }
 }
 

@@ -9,7 +9,9 @@ mod cravings;
 mod day;
 mod error;
 mod export;
+mod insights;
 mod migrations;
+mod number;
 mod plan;
 mod recovery;
 mod settings;
@@ -31,6 +33,7 @@ pub use cravings::{
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};
+pub use insights::{Count, DayPoint, HALT_MIN, HALT_WINDOW, Insights, ToolResult, halt_sentences};
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use plan::{
     DEFAULT_REVIEW_WEEKS, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS, Plan,

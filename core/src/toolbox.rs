@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::day::format_instant;
 use crate::error::{Error, Result};
+use crate::number::optional_whole;
 use crate::store::Dao;
 use crate::text::{optional_text, reject_nul};
 
@@ -96,11 +97,7 @@ pub fn median(values: &mut [i64]) -> Option<f64> {
 }
 
 fn rating(field: &'static str, value: Option<i64>) -> Result<Option<u8>> {
-    match value {
-        None => Ok(None),
-        Some(v) if (0..=10).contains(&v) => Ok(Some(v as u8)),
-        Some(_) => Err(Error::validation(field, "Choose a number from 0 to 10.")),
-    }
+    optional_whole(field, value.map(|v| v as f64), 0, 10)
 }
 
 struct ValidTool {

@@ -4,6 +4,7 @@
 mod checkins;
 mod cravings;
 mod export;
+mod insights;
 mod plan;
 mod recovery;
 mod settings;

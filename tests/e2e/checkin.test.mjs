@@ -3,18 +3,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { App, sleep, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
+import { App, sleep, suiteStack, withApp as sharedWithApp, toDark } from './lib/webdriver.mjs';
 
-let stack;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.stop();
-});
+const suite = suiteStack({ before, after });
 
-function withApp(dataDir, body) {
-  return sharedWithApp(stack, dataDir, body, { ready: true });
+function withApp(dataDir, body, opts = { ready: true }) {
+  return sharedWithApp(suite.stack, dataDir, body, opts);
 }
 
 async function today(app) {
@@ -41,7 +35,7 @@ function killApp(dataDir) {
 
 describe('the daily check-in', () => {
   test('a new user checks in within 10 clicks, and it is still there after a relaunch; then edits it', async () => {
-    const dir = stack.dataDir('checkin');
+    const dir = suite.stack.dataDir('checkin');
     await withApp(dir, async (app) => {
       await app.waitFor('[data-testid=checkin-form]');
       await app.screenshot('light-today-empty');
@@ -81,7 +75,7 @@ describe('the daily check-in', () => {
   });
 
   test('yesterday can be filled in from the calendar', async () => {
-    await withApp(stack.dataDir('backfill'), async (app) => {
+    await withApp(suite.stack.dataDir('backfill'), async (app) => {
       const day = await today(app);
       const yesterday = yesterdayOf(day);
       await app.click('[data-testid=tab-log]');
@@ -115,7 +109,7 @@ describe('the daily check-in', () => {
   });
 
   test('an out-of-range value sent straight through IPC is refused with its field, and nothing is stored', async () => {
-    await withApp(stack.dataDir('ipc'), async (app) => {
+    await withApp(suite.stack.dataDir('ipc'), async (app) => {
       const day = await today(app);
       const cases = [
         [{ day, mood: 9, craving: 2 }, 'mood'],
@@ -136,8 +130,8 @@ describe('the daily check-in', () => {
   });
 
   test('a half-filled check-in survives a SIGKILL and comes back as a draft', async () => {
-    const dir = stack.dataDir('draft');
-    const app = await App.launch(stack, ['--data-dir', dir]);
+    const dir = suite.stack.dataDir('draft');
+    const app = await App.launch(suite.stack, ['--data-dir', dir]);
     try {
       await app.waitReady();
       await app.waitFor('[data-testid=checkin-form]');
@@ -167,11 +161,8 @@ describe('the daily check-in', () => {
   });
 
   test('the check-in screens in the dark theme', async () => {
-    await withApp(stack.dataDir('dark'), async (app) => {
-      await app.invoke('update_settings', { patch: { theme: 'dark' } });
-      await app.execute('location.reload(); return true;');
-      await app.waitReady();
-      await app.waitUntil("return document.documentElement.dataset.theme === 'dark'");
+    await withApp(suite.stack.dataDir('dark'), async (app) => {
+      await toDark(app);
       await app.waitFor('[data-testid=checkin-form]');
       await app.screenshot('dark-today-empty');
       await app.click('[data-testid=mood-3]');

@@ -2,18 +2,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { App, sleep, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
+import { App, sleep, suiteStack, withApp as sharedWithApp, toDark } from './lib/webdriver.mjs';
 
-let stack;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.stop();
-});
+const suite = suiteStack({ before, after });
 
-function withApp(dataDir, body) {
-  return sharedWithApp(stack, dataDir, body, { ready: true });
+function withApp(dataDir, body, opts = { ready: true }) {
+  return sharedWithApp(suite.stack, dataDir, body, opts);
 }
 
 async function listed(app) {
@@ -23,7 +17,7 @@ async function listed(app) {
 
 describe('the craving loop', () => {
   test('from Today, a craving is logged in 3 clicks and shows in the Log tab', async () => {
-    await withApp(stack.dataDir('quick'), async (app) => {
+    await withApp(suite.stack.dataDir('quick'), async (app) => {
       await app.click('[data-testid=start-craving]');
       await app.waitFor('[data-testid=craving-loop]');
       await app.screenshot('light-craving-1-rate');
@@ -43,7 +37,7 @@ describe('the craving loop', () => {
   });
 
   test('the full loop, with a trigger made on the spot and a rating after, shows the drop', async () => {
-    await withApp(stack.dataDir('full'), async (app) => {
+    await withApp(suite.stack.dataDir('full'), async (app) => {
       await app.click('[data-testid=start-craving]');
       await app.click('[data-testid=intensity-9]');
       await app.waitFor('[data-testid=strong-callout]');
@@ -78,8 +72,8 @@ describe('the craving loop', () => {
   });
 
   test('closing the window after step 1 keeps the event', async () => {
-    const dir = stack.dataDir('closed');
-    const app = await App.launch(stack, ['--data-dir', dir]);
+    const dir = suite.stack.dataDir('closed');
+    const app = await App.launch(suite.stack, ['--data-dir', dir]);
     try {
       await app.waitReady();
       await app.click('[data-testid=start-craving]');
@@ -102,7 +96,7 @@ describe('the craving loop', () => {
   });
 
   test('a bad payload sent straight through IPC is refused with its field, and nothing is stored', async () => {
-    await withApp(stack.dataDir('ipc'), async (app) => {
+    await withApp(suite.stack.dataDir('ipc'), async (app) => {
       const future = new Date(Date.now() + 3600_000).toISOString();
       const cases = [
         [{ intensity: 11 }, 'intensity'],
@@ -122,7 +116,7 @@ describe('the craving loop', () => {
   });
 
   test('a trigger met without a craving is logged from the Log tab; the log filters and searches', async () => {
-    await withApp(stack.dataDir('trigger'), async (app) => {
+    await withApp(suite.stack.dataDir('trigger'), async (app) => {
       await app.invoke('save_craving', { input: { intensity: 2, note: 'after the meeting' } });
       await app.click('[data-testid=tab-log]');
       await app.click('[data-testid=log-trigger]');
@@ -149,11 +143,8 @@ describe('the craving loop', () => {
   });
 
   test('the loop and the log in the dark theme', async () => {
-    await withApp(stack.dataDir('dark'), async (app) => {
-      await app.invoke('update_settings', { patch: { theme: 'dark' } });
-      await app.execute('location.reload(); return true;');
-      await app.waitReady();
-      await app.waitUntil("return document.documentElement.dataset.theme === 'dark'");
+    await withApp(suite.stack.dataDir('dark'), async (app) => {
+      await toDark(app);
       await app.click('[data-testid=start-craving]');
       await app.screenshot('dark-craving-1-rate');
       await app.click('[data-testid=intensity-8]');
@@ -175,7 +166,7 @@ describe('the craving loop', () => {
   });
 
   test('my triggers can be renamed, merged and archived, and the log keeps their history', async () => {
-    await withApp(stack.dataDir('manage'), async (app) => {
+    await withApp(suite.stack.dataDir('manage'), async (app) => {
       const a = (await app.invoke('create_trigger', { name: 'Ex', category: 'people' })).ok;
       const b = (await app.invoke('create_trigger', { name: 'My ex', category: 'people' })).ok;
       const c = (await app.invoke('create_trigger', { name: 'Bar', category: 'places' })).ok;

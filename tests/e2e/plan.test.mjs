@@ -4,18 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
+import { App, suiteStack, withApp as sharedWithApp, toDark } from './lib/webdriver.mjs';
 
-let stack;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.stop();
-});
+const suite = suiteStack({ before, after });
 
-function withApp(dataDir, body) {
-  return sharedWithApp(stack, dataDir, body, { ready: true });
+function withApp(dataDir, body, opts = { ready: true }) {
+  return sharedWithApp(suite.stack, dataDir, body, opts);
 }
 
 async function plan(app) {
@@ -24,7 +18,7 @@ async function plan(app) {
 
 describe('the plan', () => {
   test('a plan is built section by section, survives a relaunch, and an if-then is edited', async () => {
-    const dir = stack.dataDir('plan');
+    const dir = suite.stack.dataDir('plan');
     await withApp(dir, async (app) => {
       const trig = (await app.invoke('create_trigger', { name: 'Payday', category: 'situations' })).ok;
       await app.click('[data-testid=tab-plan]');
@@ -77,7 +71,7 @@ describe('the plan', () => {
   });
 
   test('contacts and the plan are used by Get help now, the tools and the craving loop', async () => {
-    await withApp(stack.dataDir('used'), async (app) => {
+    await withApp(suite.stack.dataDir('used'), async (app) => {
       const trig = (await app.invoke('create_trigger', { name: 'Payday', category: null })).ok;
       await app.invoke('save_contact', { input: { name: 'Ana', role: 'counselor', phone: '555 0199', okToText: true, notes: null } });
       await app.invoke('save_plan_item', { input: { section: 'reasons', text: 'My health', kind: null, triggerId: null, toolId: null, detail: null, date: null, status: null, ifThen: [] } });
@@ -114,7 +108,7 @@ describe('the plan', () => {
   });
 
   test('the plan in the dark theme', async () => {
-    await withApp(stack.dataDir('plan-dark'), async (app) => {
+    await withApp(suite.stack.dataDir('plan-dark'), async (app) => {
       await app.invoke('update_settings', { patch: { theme: 'dark' } });
       await app.invoke('save_contact', { input: { name: 'Sam', role: 'sponsor', phone: '555 0100', okToText: true, notes: 'Any time before 11pm' } });
       await app.invoke('save_plan_item', { input: { section: 'goals', text: 'Get my license back', kind: null, triggerId: null, toolId: null, detail: null, date: '2027-06-01', status: null, ifThen: [] } });
@@ -127,7 +121,7 @@ describe('the plan', () => {
   });
 
   test('the guided build: two parts skipped, the rest filled, all there after a relaunch', async () => {
-    const dir = stack.dataDir('wizard');
+    const dir = suite.stack.dataDir('wizard');
     await withApp(dir, async (app) => {
       await app.click('[data-testid=tab-plan]');
       await app.click('[data-testid=wizard-start]');
@@ -185,10 +179,10 @@ describe('the plan', () => {
   });
 
   test('the plan is saved as a file with the chosen sections only; the wallet card shows three people', async () => {
-    const dir = stack.dataDir('export');
+    const dir = suite.stack.dataDir('export');
     const out = join(dir, '..', 'export-out');
     mkdirSync(out, { recursive: true });
-    const app = await App.launch(stack, ['--data-dir', dir, '--test-export-dir', out]);
+    const app = await App.launch(suite.stack, ['--data-dir', dir, '--test-export-dir', out]);
     try {
       await app.waitReady();
       const add = (section, text) =>
@@ -238,9 +232,7 @@ describe('the plan', () => {
       assert.match(await app.text('[data-testid=wallet-card]'), /988/);
       assert.match(await app.text('[data-testid=wallet-card]'), /1-800-662-4357/);
       await app.screenshot('light-wallet-card');
-      await app.invoke('update_settings', { patch: { theme: 'dark' } });
-      await app.execute('location.reload(); return true;');
-      await app.waitReady();
+      await toDark(app);
       await app.click('[data-testid=tab-plan]');
       await app.click('[data-testid=open-share]');
       await app.click('[data-testid=open-wallet]');

@@ -4,18 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sleep, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
+import { sleep, suiteStack, withApp as sharedWithApp, toDark } from './lib/webdriver.mjs';
 
-let stack;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.stop();
-});
+const suite = suiteStack({ before, after });
 
 function withApp(dataDir, body, opts = { ready: true }) {
-  return sharedWithApp(stack, dataDir, body, opts);
+  return sharedWithApp(suite.stack, dataDir, body, opts);
 }
 
 async function helpShowsNumber(app, where) {
@@ -33,16 +27,9 @@ async function numberInView(app) {
       && el.scrollWidth <= el.clientWidth + 1;`);
 }
 
-async function toDark(app) {
-  await app.invoke('update_settings', { patch: { theme: 'dark' } });
-  await app.execute('location.reload(); return true;');
-  await app.waitReady();
-  await app.waitUntil("return document.documentElement.dataset.theme === 'dark'");
-}
-
 describe('safety', () => {
   test('Get help now is one click away inside a tool, the craving loop, and by keyboard', async () => {
-    await withApp(stack.dataDir('anywhere'), async (app) => {
+    await withApp(suite.stack.dataDir('anywhere'), async (app) => {
       await app.click('[data-testid=start-craving]');
       await app.click('[data-testid=intensity-5]');
       await helpShowsNumber(app, 'the craving loop');
@@ -67,7 +54,7 @@ describe('safety', () => {
   });
 
   test('the help screen keeps the number whole and in view, at 420 and at 360 wide', async () => {
-    await withApp(stack.dataDir('narrow'), async (app) => {
+    await withApp(suite.stack.dataDir('narrow'), async (app) => {
       await app.click('[data-testid=help-button]');
       assert.equal(await numberInView(app), true);
       await app.screenshot('light-help-420');
@@ -85,7 +72,7 @@ describe('safety', () => {
   });
 
   test('on an unreadable data file, Get help now and the overdose guide still work', async () => {
-    const dir = stack.dataDir('broken');
+    const dir = suite.stack.dataDir('broken');
     writeFileSync(join(dir, 'steady.sqlite3'), Buffer.alloc(8192, 0x41));
     await withApp(
       dir,
@@ -104,7 +91,7 @@ describe('safety', () => {
 
   test('the overdose guide steps through to the timer, which prompts the second dose', async () => {
     for (const theme of ['light', 'dark']) {
-      await withApp(stack.dataDir(`overdose-${theme}`), async (app) => {
+      await withApp(suite.stack.dataDir(`overdose-${theme}`), async (app) => {
         if (theme === 'dark') await toDark(app);
         await app.click('[data-testid=help-button]');
         await app.screenshot(`${theme}-help-top`);
@@ -135,7 +122,7 @@ describe('safety', () => {
   });
 
   test('"I had a lapse" saves a reflection and the counters change as computed', async () => {
-    await withApp(stack.dataDir('lapse'), async (app) => {
+    await withApp(suite.stack.dataDir('lapse'), async (app) => {
       const today = (await app.invoke('get_checkin_view')).ok.today;
       const [y, m, d] = today.split('-').map(Number);
       const daysAgo = (n) => new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10);

@@ -2,18 +2,12 @@
 // test build (and only a test build) lets the test speed up.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sleep, startStack, withApp as sharedWithApp } from './lib/webdriver.mjs';
+import { sleep, suiteStack, withApp as sharedWithApp, toDark } from './lib/webdriver.mjs';
 
-let stack;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.stop();
-});
+const suite = suiteStack({ before, after });
 
-function withApp(dataDir, body) {
-  return sharedWithApp(stack, dataDir, body, { ready: true });
+function withApp(dataDir, body, opts = { ready: true }) {
+  return sharedWithApp(suite.stack, dataDir, body, opts);
 }
 
 async function speedUp(app, factor) {
@@ -43,7 +37,7 @@ async function breatheOnce(app, beforeRating, afterRating) {
 
 describe('the toolbox', () => {
   test('breathing runs a (sped-up) session with ratings, and after three it works for you', async () => {
-    await withApp(stack.dataDir('breathing'), async (app) => {
+    await withApp(suite.stack.dataDir('breathing'), async (app) => {
       await app.click('[data-testid=tab-toolbox]');
       await app.screenshot('light-toolbox');
       await breatheOnce(app, 7, 3);
@@ -72,7 +66,7 @@ describe('the toolbox', () => {
   });
 
   test('the breathing shape grows and shrinks (two moments)', async () => {
-    await withApp(stack.dataDir('shape'), async (app) => {
+    await withApp(suite.stack.dataDir('shape'), async (app) => {
       await app.click('[data-testid=tab-toolbox]');
       await app.click('[data-testid=start-breathing]');
       await app.click('[data-testid=tool-begin]');
@@ -92,7 +86,7 @@ describe('the toolbox', () => {
   });
 
   test('a tool of my own is made and run', async () => {
-    await withApp(stack.dataDir('own'), async (app) => {
+    await withApp(suite.stack.dataDir('own'), async (app) => {
       await app.click('[data-testid=tab-toolbox]');
       await app.click('[data-testid=new-tool]');
       await app.click('[data-testid=tool-form-save]');
@@ -118,7 +112,7 @@ describe('the toolbox', () => {
   });
 
   test('a tool started from the craving loop comes back to the loop, linked to the craving', async () => {
-    await withApp(stack.dataDir('loop'), async (app) => {
+    await withApp(suite.stack.dataDir('loop'), async (app) => {
       await app.click('[data-testid=start-craving]');
       await app.click('[data-testid=intensity-7]');
       await app.click('[data-testid=cause-skip]');
@@ -143,11 +137,9 @@ describe('the toolbox', () => {
 
   test('every tool, light and dark', async () => {
     for (const theme of ['light', 'dark']) {
-      await withApp(stack.dataDir(`every-${theme}`), async (app) => {
+      await withApp(suite.stack.dataDir(`every-${theme}`), async (app) => {
         if (theme === 'dark') {
-          await app.invoke('update_settings', { patch: { theme: 'dark' } });
-          await app.execute('location.reload(); return true;');
-          await app.waitReady();
+          await toDark(app);
         }
         const keys = ['breathing', 'urgeSurfing', 'grounding', 'halt', 'tapeForward', 'delayDistract', 'callSomeone', 'myReasons', 'muscleRelaxation'];
         for (const key of keys) {

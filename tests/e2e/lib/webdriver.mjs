@@ -311,3 +311,34 @@ export async function withApp(stack, dataDir, body, { ready = false } = {}) {
     await app.quit();
   }
 }
+
+/**
+ * One Xvfb + tauri-driver for a test file: started before its tests, stopped
+ * after. Returns `run(dataDirName, body, opts)` and the stack getter.
+ */
+export function suiteStack({ before, after }) {
+  let stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+  return {
+    get stack() {
+      return stack;
+    },
+    /** A fresh app on a new data folder `name`, ready unless told otherwise. */
+    run(name, body, opts = { ready: true }) {
+      return withApp(stack, stack.dataDir(name), body, opts);
+    },
+  };
+}
+
+/** Switches the running app to the dark theme the way a user's saved choice would. */
+export async function toDark(app) {
+  await app.invoke('update_settings', { patch: { theme: 'dark' } });
+  await app.execute('location.reload(); return true;');
+  await app.waitReady();
+  await app.waitUntil("return document.documentElement.dataset.theme === 'dark'");
+}

@@ -1,0 +1,257 @@
+//! Numbers for the Progress tab, all computed here from the user's own data
+//! for a range of local days. A missing day is missing, never a zero.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, Timelike};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use crate::day::{LocalZone, format_day, parse_day, parse_instant};
+use crate::error::{Error, Result};
+use crate::store::Dao;
+use crate::toolbox::median;
+use crate::triggers::CATEGORIES;
+
+/// One day's check-in, as the charts draw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayPoint {
+    pub day: String,
+    pub mood: u8,
+    pub craving: u8,
+    pub stress: Option<u8>,
+    pub pain: Option<u8>,
+    pub sleep_hours: Option<f64>,
+    pub used: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Count {
+    pub key: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ToolResult {
+    pub tool_id: i64,
+    pub name: String,
+    pub uses: i64,
+    pub rated_uses: i64,
+    pub median_drop: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Insights {
+    pub from: String,
+    pub to: String,
+    pub checkins: Vec<DayPoint>,
+    /// Local days with a use (lapses, check-ins, cravings) in the range.
+    pub use_days: Vec<String>,
+    pub cravings: i64,
+    /// Cravings per week, keyed by the Monday that starts it.
+    pub per_week: Vec<Count>,
+    pub by_category: Vec<Count>,
+    /// 24 counts, local hour 0 to 23.
+    pub by_hour: Vec<i64>,
+    /// 7 counts, Monday first.
+    pub by_weekday: Vec<i64>,
+    /// "Tired was marked in 7 of your last 10 cravings."
+    pub halt_sentences: Vec<String>,
+    pub tools: Vec<ToolResult>,
+}
+
+/// How many recent cravings the HALT sentences look at.
+pub const HALT_WINDOW: usize = 10;
+/// A HALT state is mentioned when it was marked at least this many times.
+pub const HALT_MIN: usize = 3;
+
+/// The HALT sentences from the flags of the most recent cravings (newest first).
+pub fn halt_sentences(recent: &[[bool; 4]]) -> Vec<String> {
+    let n = recent.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let names = ["Hungry", "Angry", "Lonely", "Tired"];
+    let mut counts: Vec<(usize, usize)> = (0..4)
+        .map(|i| (i, recent.iter().filter(|f| f[i]).count()))
+        .filter(|(_, c)| *c >= HALT_MIN.min(n))
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+        .into_iter()
+        .map(|(i, c)| {
+            if n == 1 {
+                format!("{} was marked in your last craving.", names[i])
+            } else {
+                format!("{} was marked in {c} of your last {n} cravings.", names[i])
+            }
+        })
+        .collect()
+}
+
+impl Dao<'_> {
+    /// The first local day with any entry, for the "all" range.
+    pub fn first_entry_day(&self) -> Result<Option<String>> {
+        Ok(self.conn().query_row(
+            "SELECT min(d) FROM (SELECT min(day) AS d FROM checkins UNION ALL SELECT min(day) FROM cravings
+             UNION ALL SELECT min(day) FROM lapses)",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Everything the Progress tab draws for `from..=to` (local days).
+    pub fn insights(&self, from: &str, to: &str, zone: &dyn LocalZone) -> Result<Insights> {
+        let from_day = parse_day("from", from)?;
+        let to_day = parse_day("to", to)?;
+        if from_day > to_day {
+            return Err(Error::validation("from", "The range starts after it ends."));
+        }
+        let (from, to) = (format_day(from_day), format_day(to_day));
+
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT day, mood, craving, stress, pain, sleep_half_hours, coalesce(used_opioids, 0)
+             FROM checkins WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+        )?;
+        let checkins = stmt
+            .query_map(params![from, to], |row| {
+                let half: Option<u8> = row.get(5)?;
+                Ok(DayPoint {
+                    day: row.get(0)?,
+                    mood: row.get(1)?,
+                    craving: row.get(2)?,
+                    stress: row.get(3)?,
+                    pain: row.get(4)?,
+                    sleep_hours: half.map(|h| f64::from(h) / 2.0),
+                    used: row.get::<_, i64>(6)? == 1,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+
+        let use_days: Vec<String> = self
+            .use_days()?
+            .into_iter()
+            .filter(|d| *d >= from_day && *d <= to_day)
+            .map(format_day)
+            .collect();
+
+        // Cravings (not triggers met without one) in the range.
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT day, occurred_at, hungry, angry, lonely, tired FROM cravings
+             WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2 ORDER BY occurred_at DESC, id DESC",
+        )?;
+        let mut per_week: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+        let mut by_hour = vec![0i64; 24];
+        let mut by_weekday = vec![0i64; 7];
+        let mut recent: Vec<[bool; 4]> = Vec::new();
+        let mut total = 0i64;
+        let rows = stmt.query_map(params![from, to], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                [row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?],
+            ))
+        })?;
+        for row in rows {
+            let (day, at, halt) = row?;
+            total += 1;
+            let day = parse_day("day", &day)?;
+            let weekday = day.weekday().num_days_from_monday() as usize;
+            by_weekday[weekday] += 1;
+            *per_week
+                .entry(day - Duration::days(weekday as i64))
+                .or_default() += 1;
+            if let Ok(instant) = parse_instant("occurredAt", &at) {
+                let local = zone.local_time(instant);
+                by_hour[local.hour() as usize] += 1;
+            }
+            if recent.len() < HALT_WINDOW {
+                recent.push(halt);
+            }
+        }
+
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT cc.category, count(*) FROM craving_categories cc JOIN cravings c ON c.id = cc.craving_id
+             WHERE c.day BETWEEN ?1 AND ?2 GROUP BY cc.category",
+        )?;
+        let mut counted: BTreeMap<String, i64> = stmt
+            .query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let by_category = CATEGORIES
+            .iter()
+            .map(|c| Count {
+                key: (*c).to_owned(),
+                count: counted.remove(*c).unwrap_or(0),
+            })
+            .collect();
+
+        // Tool uses that started on a day in the range (by their UTC start; close enough
+        // for a ranking, and the same rule the toolbox uses).
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT t.id, t.name, u.before, u.after FROM tool_uses u JOIN tools t ON t.id = u.tool_id
+             WHERE substr(u.started_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY t.position, t.id",
+        )?;
+        let mut tools: Vec<(i64, String, i64, Vec<i64>)> = Vec::new();
+        let rows = stmt.query_map(params![from, to], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<i64>>(2)?,
+                row.get::<_, Option<i64>>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, before, after) = row?;
+            if tools.last().map(|t| t.0) != Some(id) {
+                tools.push((id, name, 0, Vec::new()));
+            }
+            if let Some(t) = tools.last_mut() {
+                t.2 += 1;
+                if let (Some(b), Some(a)) = (before, after) {
+                    t.3.push(b - a);
+                }
+            }
+        }
+        let mut tools: Vec<ToolResult> = tools
+            .into_iter()
+            .map(|(tool_id, name, uses, mut drops)| ToolResult {
+                tool_id,
+                name,
+                uses,
+                rated_uses: drops.len() as i64,
+                median_drop: median(&mut drops),
+            })
+            .collect();
+        tools.sort_by(|a, b| {
+            b.median_drop
+                .unwrap_or(f64::NEG_INFINITY)
+                .partial_cmp(&a.median_drop.unwrap_or(f64::NEG_INFINITY))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(b.uses.cmp(&a.uses))
+        });
+
+        Ok(Insights {
+            per_week: per_week
+                .into_iter()
+                .map(|(monday, count)| Count {
+                    key: format_day(monday),
+                    count,
+                })
+                .collect(),
+            halt_sentences: halt_sentences(&recent),
+            from,
+            to,
+            checkins,
+            use_days,
+            cravings: total,
+            by_category,
+            by_hour,
+            by_weekday,
+            tools,
+        })
+    }
+}

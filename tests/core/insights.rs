@@ -1,0 +1,174 @@
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use steady_core::{CheckinInput, CravingInput, Store, halt_sentences};
+
+fn ny() -> FixedOffset {
+    FixedOffset::west_opt(5 * 3600).unwrap()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 1, 23, 0, 0).unwrap()
+}
+
+fn checkin(store: &Store, day: &str, mood: f64, craving: f64, used: Option<bool>) {
+    store
+        .write(|dao| {
+            dao.save_checkin(
+                &CheckinInput {
+                    day: day.into(),
+                    mood: Some(mood),
+                    craving: Some(craving),
+                    used_opioids: used,
+                    stress: Some(4.0),
+                    ..Default::default()
+                },
+                today(),
+            )
+        })
+        .unwrap();
+}
+
+/// A craving at a local New York time.
+fn craving(store: &Store, local: &str, cats: &[&str], tired: bool) {
+    let at = ny()
+        .from_local_datetime(
+            &chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap(),
+        )
+        .unwrap()
+        .with_timezone(&Utc);
+    store
+        .write(|dao| {
+            dao.save_craving(
+                None,
+                &CravingInput {
+                    kind: "craving".into(),
+                    intensity: Some(6.0),
+                    occurred_at: Some(at.to_rfc3339()),
+                    categories: cats.iter().map(|c| (*c).to_owned()).collect(),
+                    tired,
+                    ..Default::default()
+                },
+                now(),
+                &ny(),
+            )
+        })
+        .unwrap();
+}
+
+#[test]
+fn an_empty_range_is_all_zeros_and_no_points() {
+    let store = Store::open_in_memory().unwrap();
+    let i = store
+        .read(|dao| dao.insights("2026-11-01", "2026-11-30", &ny()))
+        .unwrap();
+    assert!(i.checkins.is_empty());
+    assert_eq!(i.cravings, 0);
+    assert_eq!(i.by_hour, vec![0; 24]);
+    assert_eq!(i.by_weekday, vec![0; 7]);
+    assert!(i.by_category.iter().all(|c| c.count == 0));
+    assert_eq!(i.by_category.len(), 8);
+    assert!(i.halt_sentences.is_empty());
+    assert!(i.per_week.is_empty());
+    let err = store
+        .read(|dao| dao.insights("2026-12-01", "2026-11-01", &ny()))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("from"));
+}
+
+#[test]
+fn missing_days_are_gaps_not_zeros() {
+    let store = Store::open_in_memory().unwrap();
+    checkin(&store, "2026-11-24", 2.0, 7.0, None);
+    checkin(&store, "2026-11-27", 4.0, 1.0, Some(true));
+    let i = store
+        .read(|dao| dao.insights("2026-11-20", "2026-11-30", &ny()))
+        .unwrap();
+    let days: Vec<&str> = i.checkins.iter().map(|c| c.day.as_str()).collect();
+    assert_eq!(days, ["2026-11-24", "2026-11-27"]);
+    assert_eq!(i.checkins[1].used, true);
+    assert_eq!(i.checkins[0].sleep_hours, None);
+    assert_eq!(i.use_days, vec!["2026-11-27"]);
+    // One day.
+    let one = store
+        .read(|dao| dao.insights("2026-11-24", "2026-11-24", &ny()))
+        .unwrap();
+    assert_eq!(one.checkins.len(), 1);
+    assert!(one.use_days.is_empty());
+}
+
+#[test]
+fn cravings_by_week_category_hour_and_weekday_in_local_time() {
+    let store = Store::open_in_memory().unwrap();
+    // 23:30 on Monday 23 November in New York is already Tuesday in UTC.
+    craving(&store, "2026-11-23 23:30", &["people"], true);
+    craving(&store, "2026-11-24 08:00", &["people", "places"], true);
+    craving(&store, "2026-11-29 08:15", &["emotions"], false); // a Sunday
+    craving(&store, "2026-11-30 00:05", &["emotions"], true); // the next Monday
+    // Outside the range.
+    craving(&store, "2026-11-15 12:00", &["other"], true);
+    let i = store
+        .read(|dao| dao.insights("2026-11-23", "2026-11-30", &ny()))
+        .unwrap();
+    assert_eq!(i.cravings, 4);
+    assert_eq!(i.by_hour[23], 1);
+    assert_eq!(i.by_hour[8], 2);
+    assert_eq!(i.by_hour[0], 1);
+    assert_eq!(i.by_hour.iter().sum::<i64>(), 4);
+    // Monday first: Mon 23rd and Mon 30th, Tue 24th, Sun 29th.
+    assert_eq!(i.by_weekday, vec![2, 1, 0, 0, 0, 0, 1]);
+    let weeks: Vec<(String, i64)> = i
+        .per_week
+        .iter()
+        .map(|c| (c.key.clone(), c.count))
+        .collect();
+    assert_eq!(
+        weeks,
+        vec![("2026-11-23".to_string(), 3), ("2026-11-30".to_string(), 1)]
+    );
+    let cat = |k: &str| i.by_category.iter().find(|c| c.key == k).unwrap().count;
+    assert_eq!(
+        (cat("people"), cat("places"), cat("emotions"), cat("other")),
+        (2, 1, 2, 0)
+    );
+    assert_eq!(
+        i.halt_sentences,
+        vec!["Tired was marked in 3 of your last 4 cravings."]
+    );
+}
+
+#[test]
+fn a_range_that_starts_before_the_first_entry() {
+    let store = Store::open_in_memory().unwrap();
+    checkin(&store, "2026-11-28", 3.0, 2.0, None);
+    craving(&store, "2026-11-28 10:00", &[], false);
+    assert_eq!(
+        store.read(|dao| dao.first_entry_day()).unwrap().as_deref(),
+        Some("2026-11-28")
+    );
+    let i = store
+        .read(|dao| dao.insights("2020-01-01", "2026-12-01", &ny()))
+        .unwrap();
+    assert_eq!((i.checkins.len(), i.cravings), (1, 1));
+}
+
+#[test]
+fn halt_sentences_follow_their_rules() {
+    let t = |h: bool, a: bool, l: bool, ti: bool| [h, a, l, ti];
+    assert!(halt_sentences(&[]).is_empty());
+    assert_eq!(
+        halt_sentences(&[t(false, false, false, true)]),
+        vec!["Tired was marked in your last craving."]
+    );
+    let ten: Vec<[bool; 4]> = (0..10).map(|i| t(i < 2, false, i < 5, i < 7)).collect();
+    // Hungry (2) is under the threshold of 3; most marked first.
+    assert_eq!(
+        halt_sentences(&ten),
+        vec![
+            "Tired was marked in 7 of your last 10 cravings.",
+            "Lonely was marked in 5 of your last 10 cravings."
+        ]
+    );
+}
