@@ -88,7 +88,7 @@ fn missing_days_are_gaps_not_zeros() {
         .unwrap();
     let days: Vec<&str> = i.checkins.iter().map(|c| c.day.as_str()).collect();
     assert_eq!(days, ["2026-11-24", "2026-11-27"]);
-    assert_eq!(i.checkins[1].used, true);
+    assert!(i.checkins[1].used);
     assert_eq!(i.checkins[0].sleep_hours, None);
     assert_eq!(i.use_days, vec!["2026-11-27"]);
     // One day.
