@@ -36,6 +36,7 @@ test-fast:
 # Speed is measured here, never asserted in tests.
 bench:
 	cargo bench --locked -p steady-tests --bench log_queries
+	cargo bench --locked -p steady-tests --bench insights
 
 lint: ui
 	cargo fmt --all --check
@@ -52,12 +53,13 @@ cargo-test: ui
 
 e2e-app: ui
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo build --locked -p steady
+	cargo build --locked -p steady-tests --bin seed
 	mkdir -p $(dir $(E2E_BIN))
 	cp $(TARGET_DIR)/debug/steady $(E2E_BIN)
 
 e2e: e2e-app
 	rm -rf $(E2E_OUT)
-	STEADY_E2E_BIN=$(E2E_BIN) STEADY_E2E_OUT=$(E2E_OUT) \
+	STEADY_E2E_BIN=$(E2E_BIN) STEADY_E2E_OUT=$(E2E_OUT) STEADY_SEED_BIN=$(TARGET_DIR)/debug/seed \
 	  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 	@echo "screenshots: $(E2E_OUT)"
 

@@ -54,6 +54,7 @@ const COMMANDS: &[&str] = &[
     "print_page",
     "get_plan_wizard",
     "set_plan_wizard",
+    "get_insights",
 ];
 
 fn main() {

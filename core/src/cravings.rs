@@ -302,11 +302,13 @@ fn like_pattern(words: &str) -> String {
 impl Dao<'_> {
     fn name_triggers(&self, raw: Vec<RawCraving>) -> Result<Vec<Craving>> {
         let needed = raw.iter().any(|r| !r.trigger_ids.is_empty());
+        // Names only (no use counts): this runs for every page of the Log.
         let names: HashMap<i64, (String, bool)> = if needed {
-            self.triggers(true)?
-                .into_iter()
-                .map(|t| (t.id, (t.name, t.archived)))
-                .collect()
+            let mut stmt = self
+                .conn()
+                .prepare_cached("SELECT id, name, archived_at IS NOT NULL FROM triggers")?;
+            stmt.query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?
+                .collect::<rusqlite::Result<_>>()?
         } else {
             HashMap::new()
         };

@@ -104,6 +104,24 @@ impl Dao<'_> {
         )?)
     }
 
+    /// The last `days` days up to `today`, or everything when `days` is `None`.
+    pub fn insights_for(
+        &self,
+        days: Option<i64>,
+        today: NaiveDate,
+        zone: &dyn LocalZone,
+    ) -> Result<Insights> {
+        let from = match days {
+            Some(d) if (1..=36_500).contains(&d) => today - Duration::days(d - 1),
+            Some(_) => return Err(Error::validation("days", "Choose a range of days.")),
+            None => self
+                .first_entry_day()?
+                .and_then(|d| parse_day("from", &d).ok())
+                .map_or(today, |d| d.min(today)),
+        };
+        self.insights(&format_day(from), &format_day(today), zone)
+    }
+
     /// Everything the Progress tab draws for `from..=to` (local days).
     pub fn insights(&self, from: &str, to: &str, zone: &dyn LocalZone) -> Result<Insights> {
         let from_day = parse_day("from", from)?;

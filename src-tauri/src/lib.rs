@@ -73,6 +73,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::export::print_page,
             commands::plan::get_plan_wizard,
             commands::plan::set_plan_wizard,
+            commands::insights::get_insights,
         ])
 }
 

@@ -1,5 +1,7 @@
 //! Helpers shared by Steady's integration tests.
 
+pub mod seed;
+
 use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;

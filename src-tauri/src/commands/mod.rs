@@ -6,6 +6,7 @@ pub mod checkins;
 pub mod cravings;
 pub mod export;
 pub mod handoff;
+pub mod insights;
 pub mod plan;
 pub mod recovery;
 pub mod settings;

@@ -13,6 +13,7 @@ import type {
   PageCursor,
   Trigger,
   Distraction,
+  Insights,
   Contact,
   ContactInput,
   Plan,
@@ -262,4 +263,9 @@ export function setPlanWizard(step: number): Promise<number | null> {
 /** Opens the system print dialog for the current page. */
 export function printPage(): Promise<void> {
   return call<void>('print_page');
+}
+
+/** The Progress tab's numbers for the last `days` days, or all when omitted. */
+export function getInsights(days?: number): Promise<Insights> {
+  return call<Insights>('get_insights', days ? { days } : {});
 }

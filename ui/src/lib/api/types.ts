@@ -264,3 +264,34 @@ export interface Plan {
   review: { everyWeeks: number; lastReviewed: string | null; dueOn: string | null; due: boolean };
   naloxone: { place: string; expires: string | null; expired: boolean; expiresSoon: boolean } | null;
 }
+
+export interface DayPoint {
+  day: string;
+  mood: number;
+  craving: number;
+  stress: number | null;
+  pain: number | null;
+  sleepHours: number | null;
+  used: boolean;
+}
+
+export interface Count {
+  key: string;
+  count: number;
+}
+
+export interface Insights {
+  from: string;
+  to: string;
+  checkins: DayPoint[];
+  useDays: string[];
+  cravings: number;
+  perWeek: Count[];
+  byCategory: Count[];
+  /** 24 counts, local hour 0-23. */
+  byHour: number[];
+  /** 7 counts, Monday first. */
+  byWeekday: number[];
+  haltSentences: string[];
+  tools: { toolId: number; name: string; uses: number; ratedUses: number; medianDrop: number | null }[];
+}

@@ -18,6 +18,22 @@ export const OUTCOMES: readonly { id: Outcome; label: string }[] = [
   { id: 'used', label: 'I used' },
 ];
 
+/** Short names, for chart labels. */
+const SHORT: Record<string, string> = {
+  emotions: 'Emotions',
+  physical: 'My body',
+  people: 'People',
+  places: 'Places',
+  situations: 'Situations',
+  isolation: 'Being alone',
+  stressfulEvent: 'Stressful event',
+  other: 'Other',
+};
+
+export function categoryShort(id: string): string {
+  return SHORT[id] ?? id;
+}
+
 export function categoryLabel(id: string): string {
   return CATEGORIES.find((c) => c.id === id)?.label ?? id;
 }
