@@ -18,7 +18,7 @@ help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
-	@echo "make bench      benchmarks (the Log tab's queries on 50,000 events)"
+	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
 
 deps:
 	./scripts/install-deps.sh
@@ -37,6 +37,9 @@ test-fast:
 bench:
 	cargo bench --locked -p steady-tests --bench log_queries
 	cargo bench --locked -p steady-tests --bench insights
+	$(MAKE) e2e-app
+	STEADY_E2E_BIN=$(E2E_BIN) STEADY_E2E_OUT=$(E2E_OUT) STEADY_SEED_BIN=$(TARGET_DIR)/debug/seed \
+	  node tests/e2e/bench-progress.mjs
 
 lint: ui
 	cargo fmt --all --check
