@@ -55,6 +55,8 @@ const COMMANDS: &[&str] = &[
     "get_plan_wizard",
     "set_plan_wizard",
     "get_insights",
+    "preview_report",
+    "save_report",
 ];
 
 fn main() {

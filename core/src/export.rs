@@ -130,26 +130,9 @@ fn item_html(item: &PlanItem) -> String {
     html
 }
 
-/// Renders the chosen sections of `plan`, in the plan's order.
-pub fn plan_html(
-    plan: &Plan,
-    chosen: &[String],
-    emergency_number: &str,
-    today: NaiveDate,
-) -> Result<String> {
+/// The chosen sections of `plan` as HTML sections (no document around them).
+pub fn plan_body(plan: &Plan, chosen: &[String]) -> String {
     let known = exportable_sections();
-    if chosen.is_empty() {
-        return Err(Error::validation(
-            "sections",
-            "Choose at least one part of the plan.",
-        ));
-    }
-    if let Some(bad) = chosen.iter().find(|c| !known.contains(&c.as_str())) {
-        return Err(Error::validation(
-            "sections",
-            format!("\"{bad}\" isn't a part of the plan."),
-        ));
-    }
     let mut body = String::new();
     for section in known.iter().filter(|s| chosen.iter().any(|c| c == *s)) {
         body.push_str(&format!(
@@ -195,19 +178,59 @@ pub fn plan_html(
         }
         body.push_str("</section>");
     }
-    Ok(format!(
+    body
+}
+
+/// Wraps `body` in a self-contained document with Steady's print style.
+pub fn document(title: &str, meta: &str, emergency_number: &str, body: &str) -> String {
+    format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>My recovery plan</title><style>{STYLE}</style></head><body>\
-<header><h1>My recovery plan</h1><p class=\"meta\">From Steady, {today}. Private: share it only with people you choose.</p>\
+<title>{title}</title><style>{STYLE}</style></head><body>\
+<header><h1>{title}</h1><p class=\"meta\">{meta}</p>\
 <p class=\"help\">In an emergency call <strong>{number}</strong>. Crisis: call or text <strong>988</strong>. \
 SAMHSA Helpline: <strong>1-800-662-4357</strong>.</p></header>{body}</body></html>\n",
-        today = today.format("%B %-d, %Y"),
+        title = escape(title),
+        meta = escape(meta),
         number = escape(emergency_number),
+    )
+}
+
+/// Checks a choice of sections against the known ones.
+pub fn check_sections(chosen: &[String], known: &[&str]) -> Result<()> {
+    if chosen.is_empty() {
+        return Err(Error::validation("sections", "Choose at least one part."));
+    }
+    if let Some(bad) = chosen.iter().find(|c| !known.contains(&c.as_str())) {
+        return Err(Error::validation(
+            "sections",
+            format!("\"{bad}\" isn't one of the parts."),
+        ));
+    }
+    Ok(())
+}
+
+/// Renders the chosen sections of `plan`, in the plan's order.
+pub fn plan_html(
+    plan: &Plan,
+    chosen: &[String],
+    emergency_number: &str,
+    today: NaiveDate,
+) -> Result<String> {
+    check_sections(chosen, &exportable_sections())?;
+    let body = plan_body(plan, chosen);
+    Ok(document(
+        "My recovery plan",
+        &format!(
+            "From Steady, {}. Private: share it only with people you choose.",
+            today.format("%B %-d, %Y")
+        ),
+        emergency_number,
+        &body,
     ))
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;color:#1f2a2e;max-width:720px;margin:24px auto;\
+pub(crate) const STYLE: &str = "body{font-family:system-ui,sans-serif;color:#1f2a2e;max-width:720px;margin:24px auto;\
 padding:0 16px;line-height:1.5}h1{color:#1f6f6b;margin:0}h2{font-size:1.2em;border-bottom:2px solid #1f6f6b;\
 padding-bottom:4px;margin-top:28px}.meta{color:#55636a;margin:4px 0}.help{border:2px solid #b3261e;padding:8px 12px;\
 border-radius:8px}ul{padding-left:20px}li{margin:6px 0}.kind{color:#55636a}.detail{color:#55636a;font-size:.95em}\

@@ -14,6 +14,7 @@ mod migrations;
 mod number;
 mod plan;
 mod recovery;
+mod report;
 mod settings;
 mod store;
 mod text;
@@ -40,6 +41,7 @@ pub use plan::{
     PlanItem, PlanItemInput, PlanSection, Review, SECTIONS, WIZARD_STEPS,
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
+pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{
     DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Settings, SettingsPatch, Theme,
     validate_emergency_number,

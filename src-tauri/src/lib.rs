@@ -74,6 +74,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::plan::get_plan_wizard,
             commands::plan::set_plan_wizard,
             commands::insights::get_insights,
+            commands::export::preview_report,
+            commands::export::save_report,
         ])
 }
 

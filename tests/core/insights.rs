@@ -172,3 +172,47 @@ fn halt_sentences_follow_their_rules() {
         ]
     );
 }
+
+#[test]
+fn the_report_holds_exactly_the_chosen_sections() {
+    let store = Store::open_in_memory().unwrap();
+    checkin(&store, "2026-11-28", 4.0, 2.0, None);
+    craving(&store, "2026-11-28 10:00", &["places"], true);
+    store
+        .write(|dao| {
+            dao.save_lapse(
+                None,
+                &steady_core::LapseInput {
+                    day: "2026-11-29".into(),
+                    what_happened: Some("A <hard> day".into()),
+                    ..Default::default()
+                },
+                today(),
+            )
+        })
+        .unwrap();
+    let chosen = vec!["checkins".to_string(), "lapses".to_string()];
+    let r = store
+        .read(|dao| dao.report(Some(30), &chosen, today(), &ny()))
+        .unwrap();
+    assert!(r.body.contains("data-section=\"checkins\""));
+    assert!(r.body.contains("data-section=\"lapses\""));
+    for absent in ["cravings", "tools", "plan"] {
+        assert!(
+            !r.body.contains(&format!("data-section=\"{absent}\"")),
+            "{absent}"
+        );
+    }
+    assert!(r.body.contains("A &lt;hard&gt; day"));
+    assert!(r.body.contains("Average mood (1 to 5)</th><td>4.0"));
+    assert!(r.html.starts_with("<!doctype html>"));
+    assert!(r.html.contains(&r.body));
+    let err = store
+        .read(|dao| dao.report(Some(30), &[], today(), &ny()))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("sections"));
+    let err = store
+        .read(|dao| dao.report(Some(30), &["diary".into()], today(), &ny()))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("sections"));
+}

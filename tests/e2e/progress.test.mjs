@@ -2,7 +2,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { suiteStack, toDark, withApp } from './lib/webdriver.mjs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, suiteStack, toDark, withApp } from './lib/webdriver.mjs';
 
 const suite = suiteStack({ before, after });
 
@@ -40,6 +42,37 @@ describe('progress', () => {
         await app.execute("document.querySelector('[data-testid=chart-weeks]').scrollIntoView(); return true;");
         await app.screenshot(`${theme}-progress-365-bars`);
       });
+    }
+  });
+
+  test('the counselor report previews and saves exactly the chosen sections', async () => {
+    for (const theme of ['light', 'dark']) {
+      const dir = seed(`report-${theme}`);
+      const out = join(dir, '..', `report-out-${theme}`);
+      mkdirSync(out, { recursive: true });
+      const app = await App.launch(suite.stack, ['--data-dir', dir, '--test-export-dir', out]);
+      try {
+        await app.waitReady();
+        if (theme === 'dark') await toDark(app);
+        await app.click('[data-testid=tab-progress]');
+        await app.click('[data-testid=open-report]');
+        await app.waitFor('[data-testid=report-preview] section[data-section=checkins]');
+        await app.click('[data-testid=report-tools]');
+        await app.click('[data-testid=report-lapses]');
+        await app.click('[data-testid=report-range-365]');
+        await app.waitUntil(
+          "return !!document.querySelector('[data-testid=report-preview] section[data-section=lapses]') && !document.querySelector('[data-testid=report-preview] section[data-section=tools]')",
+        );
+        await app.screenshot(`${theme}-report`);
+        await app.click('[data-testid=save-report]');
+        assert.match(await app.text('[data-testid=report-note]'), /Saved to/);
+        const [file] = readdirSync(out).filter((f) => f.endsWith('.html'));
+        const html = readFileSync(join(out, file), 'utf8');
+        for (const want of ['checkins', 'cravings', 'lapses']) assert.ok(html.includes(`data-section="${want}"`), want);
+        for (const not of ['tools', 'plan']) assert.ok(!html.includes(`data-section="${not}"`), not);
+      } finally {
+        await app.quit();
+      }
     }
   });
 });

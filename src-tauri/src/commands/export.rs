@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use steady_core::{local_today, plan_html};
+use steady_core::{SystemZone, local_today, plan_html};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -23,31 +23,23 @@ fn write_whole(path: &Path, contents: &str) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
-/// Builds the file from the chosen sections, asks where to save it, and saves
-/// it. Returns the path, or `None` when the user cancelled.
-#[tauri::command]
-pub async fn export_plan<R: Runtime>(
-    app: AppHandle<R>,
-    slot: State<'_, StoreSlot>,
-    sections: Vec<String>,
+/// Asks where to save `html` (or uses the test build's folder) and saves it.
+/// Returns the path, or `None` when the user cancelled.
+async fn save_html<R: Runtime>(
+    app: &AppHandle<R>,
+    slot: &StoreSlot,
+    name: String,
+    title: &'static str,
+    html: String,
 ) -> Result<Option<String>, IpcError> {
-    let html = with_store(&slot, &app, move |store| {
-        store.read(|dao| {
-            let plan = dao.plan(local_today())?;
-            let number = dao.settings()?.emergency_number;
-            plan_html(&plan, &sections, &number, local_today())
-        })
-    })
-    .await?;
-    let name = format!("steady-plan-{}.html", local_today().format("%Y-%m-%d"));
-    let target: Option<PathBuf> = match slot.test_export_dir(&app) {
+    let target: Option<PathBuf> = match slot.test_export_dir(app) {
         Some(dir) => Some(dir.join(&name)),
         None => {
             let dialog = app.dialog().clone();
             tauri::async_runtime::spawn_blocking(move || {
                 dialog
                     .file()
-                    .set_title("Save my plan")
+                    .set_title(title)
                     .set_file_name(&name)
                     .add_filter("Web page", &["html"])
                     .blocking_save_file()
@@ -66,6 +58,57 @@ pub async fn export_plan<R: Runtime>(
         .map_err(|e| IpcError::internal(format!("write task failed: {e}")))?
         .map_err(|e| IpcError::new("storage", format!("could not save the file: {e}")))?;
     Ok(Some(shown))
+}
+
+/// Builds the plan file from the chosen sections, asks where to save it, and
+/// saves it. Returns the path, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn export_plan<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    sections: Vec<String>,
+) -> Result<Option<String>, IpcError> {
+    let html = with_store(&slot, &app, move |store| {
+        store.read(|dao| {
+            let plan = dao.plan(local_today())?;
+            let number = dao.settings()?.emergency_number;
+            plan_html(&plan, &sections, &number, local_today())
+        })
+    })
+    .await?;
+    let name = format!("steady-plan-{}.html", local_today().format("%Y-%m-%d"));
+    save_html(&app, &slot, name, "Save my plan", html).await
+}
+
+/// The counselor report's sections, for a preview in the app.
+#[tauri::command]
+pub async fn preview_report<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    days: Option<i64>,
+    sections: Vec<String>,
+) -> Result<String, IpcError> {
+    with_store(&slot, &app, move |store| {
+        store.read(|dao| dao.report(days, &sections, local_today(), &SystemZone))
+    })
+    .await
+    .map(|r| r.body)
+}
+
+/// Saves the counselor report as one self-contained file.
+#[tauri::command]
+pub async fn save_report<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    days: Option<i64>,
+    sections: Vec<String>,
+) -> Result<Option<String>, IpcError> {
+    let report = with_store(&slot, &app, move |store| {
+        store.read(|dao| dao.report(days, &sections, local_today(), &SystemZone))
+    })
+    .await?;
+    let name = format!("steady-report-{}.html", local_today().format("%Y-%m-%d"));
+    save_html(&app, &slot, name, "Save the report", report.html).await
 }
 
 /// Opens the system's print dialog for what the window shows (the print

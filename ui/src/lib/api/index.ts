@@ -269,3 +269,13 @@ export function printPage(): Promise<void> {
 export function getInsights(days?: number): Promise<Insights> {
   return call<Insights>('get_insights', days ? { days } : {});
 }
+
+/** The counselor report's chosen sections as HTML (escaped by the core), for a preview. */
+export function previewReport(sections: string[], days?: number): Promise<string> {
+  return call<string>('preview_report', days ? { days, sections } : { sections });
+}
+
+/** Saves the counselor report as a file; resolves to the path, or null when cancelled. */
+export function saveReport(sections: string[], days?: number): Promise<string | null> {
+  return call<string | null>('save_report', days ? { days, sections } : { sections });
+}

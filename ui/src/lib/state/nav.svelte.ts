@@ -10,7 +10,8 @@ export type View =
   | 'craving'
   | 'tool'
   | 'lapse'
-  | 'wallet';
+  | 'wallet'
+  | 'report';
 
 /** Views that sit on top of a tab; Back returns to that tab. */
 const OVERLAYS: readonly View[] = [
@@ -21,6 +22,7 @@ const OVERLAYS: readonly View[] = [
   'tool',
   'lapse',
   'wallet',
+  'report',
 ];
 
 export const TABS: readonly { id: Tab; label: string }[] = [
