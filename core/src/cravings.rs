@@ -357,7 +357,9 @@ impl Dao<'_> {
     ) -> Result<Craving> {
         let v = input.validate(self, now)?;
         let occurred_at = format_instant(v.occurred_at);
-        let day = format_day(zone.day_of(v.occurred_at));
+        let local = zone.local_time(v.occurred_at);
+        let day = format_day(local.date());
+        let local_hour = chrono::Timelike::hour(&local.time());
         let stamp = format_instant(now);
         let fields = params![
             v.kind,
@@ -373,13 +375,15 @@ impl Dao<'_> {
             v.outcome,
             v.duration_minutes,
             stamp,
+            local_hour,
         ];
         let id = match id {
             None => {
                 self.conn().execute(
                     "INSERT INTO cravings (kind, occurred_at, day, intensity, hungry, angry, lonely,
-                         tired, note, intensity_after, outcome, duration_minutes, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                         tired, note, intensity_after, outcome, duration_minutes, created_at, updated_at,
+                         local_hour)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
                     fields,
                 )?;
                 self.conn().last_insert_rowid()
@@ -389,7 +393,7 @@ impl Dao<'_> {
                     "UPDATE cravings SET kind = ?1, occurred_at = ?2, day = ?3, intensity = ?4,
                          hungry = ?5, angry = ?6, lonely = ?7, tired = ?8, note = ?9,
                          intensity_after = ?10, outcome = ?11, duration_minutes = ?12,
-                         updated_at = ?13
+                         updated_at = ?13, local_hour = ?15
                      WHERE id = ?14",
                     params![
                         v.kind,
@@ -405,7 +409,8 @@ impl Dao<'_> {
                         v.outcome,
                         v.duration_minutes,
                         stamp,
-                        id
+                        id,
+                        local_hour
                     ],
                 )?;
                 if changed == 0 {
@@ -419,10 +424,10 @@ impl Dao<'_> {
             }
         };
         let mut add_category = self.conn().prepare_cached(
-            "INSERT INTO craving_categories (craving_id, category) VALUES (?1, ?2)",
+            "INSERT INTO craving_categories (craving_id, category, kind, day) VALUES (?1, ?2, ?3, ?4)",
         )?;
         for c in &v.categories {
-            add_category.execute(params![id, c])?;
+            add_category.execute(params![id, c, v.kind, day])?;
         }
         let mut add_trigger = self.conn().prepare_cached(
             "INSERT INTO craving_triggers (craving_id, trigger_id) VALUES (?1, ?2)",

@@ -157,44 +157,72 @@ impl Dao<'_> {
             .map(format_day)
             .collect();
 
-        // Cravings (not triggers met without one) in the range.
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT day, occurred_at, hungry, angry, lonely, tired FROM cravings
-             WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2 ORDER BY occurred_at DESC, id DESC",
-        )?;
-        let mut per_week: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-        let mut by_hour = vec![0i64; 24];
-        let mut by_weekday = vec![0i64; 7];
-        let mut recent: Vec<[bool; 4]> = Vec::new();
+        // Cravings (not triggers met without one) in the range, counted in SQL
+        // on the (kind, day) index.
+        // One pass over the covering index: cravings per local day; weeks,
+        // weekdays and the total follow from those few thousand rows.
         let mut total = 0i64;
-        let rows = stmt.query_map(params![from, to], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                [row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?],
-            ))
-        })?;
-        for row in rows {
-            let (day, at, halt) = row?;
-            total += 1;
+        let mut by_weekday = vec![0i64; 7];
+        let mut weeks: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT day, count(*) FROM cravings
+             WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2 GROUP BY day",
+        )?;
+        for row in stmt.query_map(params![from, to], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })? {
+            let (day, count) = row?;
             let day = parse_day("day", &day)?;
-            let weekday = day.weekday().num_days_from_monday() as usize;
-            by_weekday[weekday] += 1;
-            *per_week
-                .entry(day - Duration::days(weekday as i64))
-                .or_default() += 1;
-            if let Ok(instant) = parse_instant("occurredAt", &at) {
-                let local = zone.local_time(instant);
-                by_hour[local.hour() as usize] += 1;
-            }
-            if recent.len() < HALT_WINDOW {
-                recent.push(halt);
+            let from_monday = i64::from(day.weekday().num_days_from_monday());
+            total += count;
+            by_weekday[from_monday as usize] += count;
+            *weeks.entry(day - Duration::days(from_monday)).or_default() += count;
+        }
+        let per_week: Vec<Count> = weeks
+            .into_iter()
+            .map(|(monday, count)| Count {
+                key: format_day(monday),
+                count,
+            })
+            .collect();
+        let mut by_hour = vec![0i64; 24];
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT local_hour, count(*) FROM cravings
+             WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2 AND local_hour IS NOT NULL GROUP BY 1",
+        )?;
+        for row in stmt.query_map(params![from, to], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+        })? {
+            let (hour, count) = row?;
+            if let Some(slot) = by_hour.get_mut(hour as usize) {
+                *slot = count;
             }
         }
+        // Rows saved before the hour was kept: work it out from the instant.
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT occurred_at FROM cravings
+             WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2 AND local_hour IS NULL",
+        )?;
+        for at in stmt.query_map(params![from, to], |row| row.get::<_, String>(0))? {
+            if let Ok(instant) = parse_instant("occurredAt", &at?) {
+                by_hour[zone.local_time(instant).hour() as usize] += 1;
+            }
+        }
+        let mut stmt = self.conn().prepare_cached(
+            // Newest first along its own index, stopping after ten.
+            "SELECT hungry, angry, lonely, tired FROM cravings INDEXED BY cravings_newest
+             WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2
+             ORDER BY occurred_at DESC, id DESC LIMIT ?3",
+        )?;
+        let recent: Vec<[bool; 4]> = stmt
+            .query_map(params![from, to, HALT_WINDOW as i64], |row| {
+                Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?])
+            })?
+            .collect::<rusqlite::Result<_>>()?;
 
         let mut stmt = self.conn().prepare_cached(
-            "SELECT cc.category, count(*) FROM craving_categories cc JOIN cravings c ON c.id = cc.craving_id
-             WHERE c.day BETWEEN ?1 AND ?2 GROUP BY cc.category",
+            "SELECT category, count(*) FROM craving_categories
+             WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2 GROUP BY category",
         )?;
         let mut counted: BTreeMap<String, i64> = stmt
             .query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))?
@@ -207,33 +235,46 @@ impl Dao<'_> {
             })
             .collect();
 
-        // Tool uses that started on a day in the range (by their UTC start; close enough
-        // for a ranking, and the same rule the toolbox uses).
+        // Tool uses that started on a day in the range (by their UTC start; close
+        // enough for a ranking), counted and collected on a covering index.
+        let after_to = format_day(to_day + Duration::days(1));
+        let names: BTreeMap<i64, (String, i64)> = {
+            let mut stmt = self
+                .conn()
+                .prepare_cached("SELECT id, name, position FROM tools")?;
+            stmt.query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut per_tool: BTreeMap<i64, (i64, Vec<i64>)> = BTreeMap::new();
         let mut stmt = self.conn().prepare_cached(
-            "SELECT t.id, t.name, u.before, u.after FROM tool_uses u JOIN tools t ON t.id = u.tool_id
-             WHERE substr(u.started_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY t.position, t.id",
+            "SELECT tool_id, count(*) FROM tool_uses WHERE started_at >= ?1 AND started_at < ?2 GROUP BY tool_id",
         )?;
-        let mut tools: Vec<(i64, String, i64, Vec<i64>)> = Vec::new();
-        let rows = stmt.query_map(params![from, to], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, Option<i64>>(2)?,
-                row.get::<_, Option<i64>>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, name, before, after) = row?;
-            if tools.last().map(|t| t.0) != Some(id) {
-                tools.push((id, name, 0, Vec::new()));
-            }
-            if let Some(t) = tools.last_mut() {
-                t.2 += 1;
-                if let (Some(b), Some(a)) = (before, after) {
-                    t.3.push(b - a);
-                }
-            }
+        for row in stmt.query_map(params![from, after_to], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+        })? {
+            let (id, n) = row?;
+            per_tool.entry(id).or_default().0 = n;
         }
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT tool_id, before - after FROM tool_uses
+             WHERE started_at >= ?1 AND started_at < ?2 AND before IS NOT NULL AND after IS NOT NULL",
+        )?;
+        for row in stmt.query_map(params![from, after_to], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+        })? {
+            let (id, drop) = row?;
+            per_tool.entry(id).or_default().1.push(drop);
+        }
+        let mut tools: Vec<(i64, String, i64, Vec<i64>)> = per_tool
+            .into_iter()
+            .filter_map(|(id, (uses, drops))| {
+                names
+                    .get(&id)
+                    .map(|(name, _)| (id, name.clone(), uses, drops))
+            })
+            .collect();
+        // In the user's toolbox order first; the ranking below then sorts by effect.
+        tools.sort_by_key(|t| names.get(&t.0).map(|n| n.1));
         let mut tools: Vec<ToolResult> = tools
             .into_iter()
             .map(|(tool_id, name, uses, mut drops)| ToolResult {
@@ -253,13 +294,7 @@ impl Dao<'_> {
         });
 
         Ok(Insights {
-            per_week: per_week
-                .into_iter()
-                .map(|(monday, count)| Count {
-                    key: format_day(monday),
-                    count,
-                })
-                .collect(),
+            per_week,
             halt_sentences: halt_sentences(&recent),
             from,
             to,

@@ -30,6 +30,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0006_plan.sql",
         include_str!("../../migrations/0006_plan.sql"),
     ),
+    (
+        "0007_insights_indexes.sql",
+        include_str!("../../migrations/0007_insights_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

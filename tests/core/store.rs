@@ -229,3 +229,30 @@ fn a_version_1_file_upgrades_keeping_its_data_and_matches_a_fresh_schema() {
     let fresh = schema_dump(&Connection::open(fresh_dir.db_path()).unwrap());
     assert_eq!(upgraded, fresh);
 }
+
+#[test]
+fn migration_7_fills_in_the_kind_and_day_of_existing_categories() {
+    let dir = DataDir::new();
+    {
+        let conn = Connection::open(dir.db_path()).unwrap();
+        for (_, sql) in steady_core_migration_sql().iter().take(6) {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO cravings (id, kind, occurred_at, day, intensity, created_at, updated_at)
+             VALUES (1, 'craving', '2026-11-20T15:00:00.000Z', '2026-11-20', 6, 'x', 'x');
+             INSERT INTO craving_categories (craving_id, category) VALUES (1, 'places');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.db_path()).unwrap();
+    let zone = chrono::FixedOffset::east_opt(0).unwrap();
+    let i = store
+        .read(|dao| dao.insights("2026-11-01", "2026-11-30", &zone))
+        .unwrap();
+    let places = i.by_category.iter().find(|c| c.key == "places").unwrap();
+    assert_eq!(places.count, 1);
+    // The hour of an old row is worked out from its instant.
+    assert_eq!(i.by_hour[15], 1);
+}
