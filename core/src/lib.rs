@@ -14,6 +14,7 @@ mod migrations;
 mod number;
 mod plan;
 mod recovery;
+mod reminders;
 mod report;
 mod settings;
 mod store;
@@ -41,6 +42,7 @@ pub use plan::{
     PlanItem, PlanItemInput, PlanSection, Review, SECTIONS, WIZARD_STEPS,
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
+pub use reminders::{ReminderRule, Schedule};
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{
     DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Settings, SettingsPatch, Theme,

@@ -7,6 +7,7 @@ mod export;
 mod insights;
 mod plan;
 mod recovery;
+mod reminders;
 mod settings;
 mod store;
 mod toolbox;

@@ -1,0 +1,182 @@
+use chrono::{DateTime, Utc};
+use chrono_tz::America::New_York;
+use chrono_tz::Europe::Berlin;
+use steady_core::{ErrorKind, ReminderRule};
+
+fn rule(time: &str, days: &[u8]) -> steady_core::Schedule {
+    ReminderRule {
+        time: time.into(),
+        days: days.to_vec(),
+    }
+    .check()
+    .unwrap()
+}
+
+const EVERY_DAY: &[u8] = &[1, 2, 3, 4, 5, 6, 7];
+
+fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+#[test]
+fn bad_rules_are_refused_with_their_field() {
+    for (time, days, field) in [
+        ("8:3", EVERY_DAY, "time"),
+        ("25:00", EVERY_DAY, "time"),
+        ("soon", EVERY_DAY, "time"),
+        ("08:30", &[][..], "days"),
+        ("08:30", &[0][..], "days"),
+        ("08:30", &[8][..], "days"),
+    ] {
+        let err = ReminderRule {
+            time: time.into(),
+            days: days.to_vec(),
+        }
+        .check()
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Validation);
+        assert_eq!(err.field(), Some(field), "{time} {days:?}");
+    }
+}
+
+#[test]
+fn daily_across_the_new_york_dst_changes() {
+    let r = rule("09:00", EVERY_DAY);
+    // Before spring forward (EST, UTC-5), then after (EDT, UTC-4): still 09:00 local.
+    let before = r
+        .next_after(utc("2026-03-07T15:00:00Z"), &New_York)
+        .unwrap();
+    assert_eq!(before, utc("2026-03-08T13:00:00Z"));
+    let after = r.next_after(before, &New_York).unwrap();
+    assert_eq!(after, utc("2026-03-09T13:00:00Z"));
+    // Fall back on 1 November 2026.
+    let fall = r
+        .next_after(utc("2026-10-31T14:00:00Z"), &New_York)
+        .unwrap();
+    assert_eq!(fall, utc("2026-11-01T14:00:00Z"));
+    assert_eq!(
+        fall.with_timezone(&New_York).format("%H:%M").to_string(),
+        "09:00"
+    );
+}
+
+#[test]
+fn a_time_skipped_or_repeated_by_dst_fires_once() {
+    // 02:30 doesn't exist on 8 March 2026 in New York: it fires when clocks land at 03:00.
+    let gap = rule("02:30", EVERY_DAY);
+    let t = gap
+        .next_after(utc("2026-03-08T05:00:00Z"), &New_York)
+        .unwrap();
+    assert_eq!(
+        t.with_timezone(&New_York).format("%F %H:%M").to_string(),
+        "2026-03-08 03:00"
+    );
+    // 01:30 happens twice on 1 November: it fires the first time only.
+    let twice = rule("01:30", EVERY_DAY);
+    let first = twice
+        .next_after(utc("2026-11-01T04:00:00Z"), &New_York)
+        .unwrap();
+    assert_eq!(first, utc("2026-11-01T05:30:00Z"));
+    let next = twice.next_after(first, &New_York).unwrap();
+    assert_eq!(
+        next.with_timezone(&New_York).format("%F %H:%M").to_string(),
+        "2026-11-02 01:30"
+    );
+}
+
+#[test]
+fn berlin_dst_and_weekly_days() {
+    // Mondays and Thursdays at 18:00 in Berlin; DST starts Sunday 29 March 2026.
+    let r = rule("18:00", &[1, 4]);
+    let thu = r.next_after(utc("2026-03-24T12:00:00Z"), &Berlin).unwrap();
+    assert_eq!(thu, utc("2026-03-26T17:00:00Z")); // CET, UTC+1
+    let mon = r.next_after(thu, &Berlin).unwrap();
+    assert_eq!(mon, utc("2026-03-30T16:00:00Z")); // CEST, UTC+2
+    // DST ends Sunday 25 October.
+    let end = r.next_after(utc("2026-10-24T00:00:00Z"), &Berlin).unwrap();
+    assert_eq!(end, utc("2026-10-26T17:00:00Z"));
+}
+
+#[test]
+fn at_23_59_and_00_00() {
+    let late = rule("23:59", EVERY_DAY);
+    assert_eq!(
+        late.next_after(utc("2026-12-02T04:58:59Z"), &New_York)
+            .unwrap(),
+        utc("2026-12-02T04:59:00Z")
+    );
+    // Exactly at the firing instant, the next one is tomorrow.
+    assert_eq!(
+        late.next_after(utc("2026-12-02T04:59:00Z"), &New_York)
+            .unwrap(),
+        utc("2026-12-03T04:59:00Z")
+    );
+    let midnight = rule("00:00", EVERY_DAY);
+    assert_eq!(
+        midnight
+            .next_after(utc("2026-12-02T04:59:30Z"), &New_York)
+            .unwrap(),
+        utc("2026-12-02T05:00:00Z")
+    );
+}
+
+#[test]
+fn a_time_zone_change_follows_the_rule_not_the_old_instant() {
+    let r = rule("08:00", EVERY_DAY);
+    let now = utc("2026-12-01T20:00:00Z");
+    let in_new_york = r.next_after(now, &New_York).unwrap();
+    let in_berlin = r.next_after(now, &Berlin).unwrap();
+    assert_eq!(
+        in_new_york
+            .with_timezone(&New_York)
+            .format("%H:%M")
+            .to_string(),
+        "08:00"
+    );
+    assert_eq!(
+        in_berlin.with_timezone(&Berlin).format("%H:%M").to_string(),
+        "08:00"
+    );
+    assert_ne!(in_new_york, in_berlin);
+}
+
+#[test]
+fn what_was_missed_while_closed_is_the_last_one_only() {
+    let r = rule("09:00", EVERY_DAY);
+    // Closed from Monday evening to Thursday noon: three came due; only Thursday's is shown.
+    let missed = r
+        .last_between(
+            utc("2026-11-30T23:00:00Z"),
+            utc("2026-12-03T17:00:00Z"),
+            &New_York,
+        )
+        .unwrap();
+    assert_eq!(missed, utc("2026-12-03T14:00:00Z"));
+    // Nothing came due.
+    assert_eq!(
+        r.last_between(
+            utc("2026-12-03T15:00:00Z"),
+            utc("2026-12-03T20:00:00Z"),
+            &New_York
+        ),
+        None
+    );
+    assert_eq!(
+        r.last_between(
+            utc("2026-12-03T20:00:00Z"),
+            utc("2026-12-03T15:00:00Z"),
+            &New_York
+        ),
+        None
+    );
+    let weekly = rule("09:00", &[6]);
+    assert_eq!(
+        weekly.last_between(
+            utc("2026-11-30T00:00:00Z"),
+            utc("2026-12-04T00:00:00Z"),
+            &New_York
+        ),
+        None,
+        "no Saturday in that span"
+    );
+}
