@@ -42,7 +42,9 @@ pub use plan::{
     PlanItem, PlanItemInput, PlanSection, Review, SECTIONS, WIZARD_STEPS,
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
-pub use reminders::{ReminderRule, Schedule};
+pub use reminders::{
+    Fire, REMINDER_KINDS, Reminder, ReminderInput, ReminderRule, Schedule, notification_text,
+};
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{
     DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Settings, SettingsPatch, Theme,

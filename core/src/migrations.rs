@@ -34,6 +34,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0007_insights_indexes.sql",
         include_str!("../../migrations/0007_insights_indexes.sql"),
     ),
+    (
+        "0008_reminders.sql",
+        include_str!("../../migrations/0008_reminders.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -6,9 +6,13 @@
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
 };
+use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::day::format_day;
 use crate::error::{Error, Result};
+use crate::store::Dao;
+use crate::text::optional_text;
 
 /// A reminder's when: a local time on some days of the week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,5 +118,242 @@ impl Schedule {
             .filter(|date| self.on(*date))
             .filter_map(|date| self.fire_on(date, tz))
             .find(|t| *t > from && *t <= to)
+    }
+}
+
+pub const REMINDER_KINDS: &[&str] = &["checkin", "medication", "appointment"];
+
+/// A reminder as the user sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReminderInput {
+    pub kind: String,
+    /// What it is for (medication and appointments), e.g. "Evening dose".
+    pub label: Option<String>,
+    pub rule: ReminderRule,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reminder {
+    pub id: i64,
+    pub kind: String,
+    pub label: Option<String>,
+    pub rule: ReminderRule,
+    pub enabled: bool,
+}
+
+/// One reminder coming due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fire {
+    pub reminder_id: i64,
+    pub at: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// The words of a notification. Discreet ones say only "Reminder".
+pub fn notification_text(kind: &str, label: Option<&str>, discreet: bool) -> (String, String) {
+    if discreet {
+        return (
+            "Reminder".to_owned(),
+            "Open the app when you have a moment.".to_owned(),
+        );
+    }
+    match kind {
+        "checkin" => (
+            "Steady".to_owned(),
+            "Time for your check-in. It takes a minute.".to_owned(),
+        ),
+        "medication" => (
+            "Steady".to_owned(),
+            format!("Medication: {}", label.unwrap_or("your medication")),
+        ),
+        _ => (
+            "Steady".to_owned(),
+            format!("Coming up: {}", label.unwrap_or("an appointment")),
+        ),
+    }
+}
+
+fn days_text(days: &[u8]) -> String {
+    let mut sorted = days.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted.iter().map(|d| char::from(b'0' + d)).collect()
+}
+
+fn reminder_from_row(row: &Row<'_>) -> rusqlite::Result<Reminder> {
+    let days: String = row.get("days")?;
+    Ok(Reminder {
+        id: row.get("id")?,
+        kind: row.get("kind")?,
+        label: row.get("label")?,
+        rule: ReminderRule {
+            time: row.get("time")?,
+            days: days
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|b| b - b'0')
+                .collect(),
+        },
+        enabled: row.get("enabled")?,
+    })
+}
+
+const KEY_DISCREET: &str = "discreetNotifications";
+
+impl Dao<'_> {
+    pub fn reminders(&self) -> Result<Vec<Reminder>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, kind, label, time, days, enabled FROM reminders ORDER BY time, id",
+        )?;
+        let rows = stmt.query_map([], reminder_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn reminder(&self, id: i64) -> Result<Reminder> {
+        self.conn()
+            .query_row(
+                "SELECT id, kind, label, time, days, enabled FROM reminders WHERE id = ?1",
+                [id],
+                reminder_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("no reminder {id}")))
+    }
+
+    pub fn save_reminder(&self, id: Option<i64>, input: &ReminderInput) -> Result<Reminder> {
+        let kind = REMINDER_KINDS
+            .iter()
+            .find(|k| **k == input.kind)
+            .ok_or_else(|| Error::validation("kind", "Choose what the reminder is for."))?;
+        input.rule.check()?;
+        let label = optional_text("label", input.label.as_deref(), 100)?;
+        if *kind != "checkin" && label.is_none() {
+            return Err(Error::validation(
+                "label",
+                "Say what it's for, so you know when it shows.",
+            ));
+        }
+        let time = input.rule.time.trim().to_owned();
+        let days = days_text(&input.rule.days);
+        let now = crate::time::now_rfc3339();
+        let id = match id {
+            None => {
+                self.conn().execute(
+                    "INSERT INTO reminders (kind, label, time, days, enabled, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                    params![kind, label, time, days, input.enabled, now],
+                )?;
+                self.conn().last_insert_rowid()
+            }
+            Some(id) => {
+                let n = self.conn().execute(
+                    "UPDATE reminders SET kind = ?2, label = ?3, time = ?4, days = ?5, enabled = ?6,
+                         updated_at = ?7 WHERE id = ?1",
+                    params![id, kind, label, time, days, input.enabled, now],
+                )?;
+                if n == 0 {
+                    return Err(Error::NotFound(format!("no reminder {id}")));
+                }
+                id
+            }
+        };
+        self.reminder(id)
+    }
+
+    pub fn delete_reminder(&self, id: i64) -> Result<()> {
+        if self
+            .conn()
+            .execute("DELETE FROM reminders WHERE id = ?1", [id])?
+            == 0
+        {
+            return Err(Error::NotFound(format!("no reminder {id}")));
+        }
+        Ok(())
+    }
+
+    pub fn discreet_notifications(&self) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [KEY_DISCREET],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .as_deref()
+            == Some("true"))
+    }
+
+    pub fn set_discreet_notifications(&self, on: bool) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            params![KEY_DISCREET, if on { "true" } else { "false" }, crate::time::now_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// The next reminder to fire after `after`, with its words.
+    pub fn next_fire<Tz: TimeZone>(&self, after: DateTime<Utc>, tz: &Tz) -> Result<Option<Fire>> {
+        let discreet = self.discreet_notifications()?;
+        let mut best: Option<(DateTime<Utc>, Reminder)> = None;
+        for r in self.reminders()?.into_iter().filter(|r| r.enabled) {
+            let Ok(schedule) = r.rule.check() else {
+                continue;
+            };
+            if let Some(at) = schedule.next_after(after, tz)
+                && best.as_ref().is_none_or(|(b, _)| at < *b)
+            {
+                best = Some((at, r));
+            }
+        }
+        Ok(best.map(|(at, r)| {
+            let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet);
+            Fire {
+                reminder_id: r.id,
+                at: crate::day::format_instant(at),
+                title,
+                body,
+            }
+        }))
+    }
+
+    /// Whether a check-in reminder came due between `since` (the app last ran)
+    /// and `now` while today still has no check-in: Today then says so, gently.
+    pub fn missed_checkin<Tz: TimeZone>(
+        &self,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+        tz: &Tz,
+    ) -> Result<bool> {
+        if self.checkin(&format_day(today))?.is_some() {
+            return Ok(false);
+        }
+        for r in self
+            .reminders()?
+            .into_iter()
+            .filter(|r| r.enabled && r.kind == "checkin")
+        {
+            let Ok(schedule) = r.rule.check() else {
+                continue;
+            };
+            if let Some(at) = schedule.last_between(since, now, tz)
+                && at.with_timezone(tz).date_naive() == today
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }

@@ -180,3 +180,160 @@ fn what_was_missed_while_closed_is_the_last_one_only() {
         "no Saturday in that span"
     );
 }
+
+mod stored {
+    use super::utc;
+    use chrono::NaiveDate;
+    use chrono_tz::America::New_York;
+    use steady_core::{CheckinInput, ReminderInput, ReminderRule, Store, notification_text};
+
+    fn input(kind: &str, label: Option<&str>, time: &str, days: &[u8]) -> ReminderInput {
+        ReminderInput {
+            kind: kind.into(),
+            label: label.map(Into::into),
+            rule: ReminderRule {
+                time: time.into(),
+                days: days.to_vec(),
+            },
+            enabled: true,
+        }
+    }
+
+    #[test]
+    fn reminders_are_saved_validated_and_ordered() {
+        let store = Store::open_in_memory().unwrap();
+        let r = store
+            .write(|dao| dao.save_reminder(None, &input("checkin", None, "20:00", &[7, 1, 1, 3])))
+            .unwrap();
+        assert_eq!(r.rule.days, vec![1, 3, 7], "sorted, once each");
+        store
+            .write(|dao| {
+                dao.save_reminder(
+                    None,
+                    &input(
+                        "medication",
+                        Some("Evening dose"),
+                        "08:00",
+                        &[1, 2, 3, 4, 5, 6, 7],
+                    ),
+                )
+            })
+            .unwrap();
+        let all = store.read(|dao| dao.reminders()).unwrap();
+        assert_eq!(all[0].rule.time, "08:00");
+        for (bad, field) in [
+            (input("party", None, "08:00", &[1]), "kind"),
+            (input("medication", None, "08:00", &[1]), "label"),
+            (input("checkin", None, "8am", &[1]), "time"),
+            (input("checkin", None, "08:00", &[]), "days"),
+        ] {
+            let err = store
+                .write(|dao| dao.save_reminder(None, &bad))
+                .unwrap_err();
+            assert_eq!(err.field(), Some(field));
+        }
+        store.write(|dao| dao.delete_reminder(r.id)).unwrap();
+        assert_eq!(store.read(|dao| dao.reminders()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_next_fire_is_the_soonest_enabled_one_with_discreet_words() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .write(|dao| {
+                dao.save_reminder(
+                    None,
+                    &input("checkin", None, "20:00", &[1, 2, 3, 4, 5, 6, 7]),
+                )
+            })
+            .unwrap();
+        let mut off = input(
+            "medication",
+            Some("Methadone"),
+            "09:00",
+            &[1, 2, 3, 4, 5, 6, 7],
+        );
+        off.enabled = false;
+        store.write(|dao| dao.save_reminder(None, &off)).unwrap();
+        store
+            .write(|dao| {
+                dao.save_reminder(
+                    None,
+                    &input("appointment", Some("Counselor"), "15:00", &[2]),
+                )
+            })
+            .unwrap();
+        // Tuesday 1 December 2026, 10:00 in New York.
+        let now = utc("2026-12-01T15:00:00Z");
+        let fire = store
+            .read(|dao| dao.next_fire(now, &New_York))
+            .unwrap()
+            .unwrap();
+        assert_eq!(fire.at, "2026-12-01T20:00:00.000Z");
+        assert_eq!(fire.body, "Coming up: Counselor");
+        store
+            .write(|dao| dao.set_discreet_notifications(true))
+            .unwrap();
+        let fire = store
+            .read(|dao| dao.next_fire(now, &New_York))
+            .unwrap()
+            .unwrap();
+        assert_eq!(fire.title, "Reminder");
+        assert!(!fire.body.contains("Counselor"));
+        assert_eq!(
+            notification_text("checkin", None, false).1,
+            "Time for your check-in. It takes a minute."
+        );
+    }
+
+    #[test]
+    fn a_missed_check_in_is_noticed_until_the_check_in_is_made() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .write(|dao| {
+                dao.save_reminder(
+                    None,
+                    &input("checkin", None, "09:00", &[1, 2, 3, 4, 5, 6, 7]),
+                )
+            })
+            .unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        // Closed since yesterday evening; now 11:00 in New York.
+        let since = utc("2026-12-01T01:00:00Z");
+        let now = utc("2026-12-01T16:00:00Z");
+        assert!(
+            store
+                .read(|dao| dao.missed_checkin(since, now, today, &New_York))
+                .unwrap()
+        );
+        // Before 09:00 nothing is missed yet.
+        assert!(
+            !store
+                .read(|dao| dao.missed_checkin(
+                    since,
+                    utc("2026-12-01T13:00:00Z"),
+                    today,
+                    &New_York
+                ))
+                .unwrap()
+        );
+        store
+            .write(|dao| {
+                dao.save_checkin(
+                    &CheckinInput {
+                        day: "2026-12-01".into(),
+                        mood: Some(3.0),
+                        craving: Some(1.0),
+                        ..Default::default()
+                    },
+                    today,
+                )
+            })
+            .unwrap();
+        assert!(
+            !store
+                .read(|dao| dao.missed_checkin(since, now, today, &New_York))
+                .unwrap()
+        );
+    }
+}
