@@ -43,7 +43,8 @@ pub use plan::{
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use reminders::{
-    Fire, REMINDER_KINDS, Reminder, ReminderInput, ReminderRule, Schedule, notification_text,
+    FIRE_GRACE_SECONDS, Fire, REMINDER_KINDS, Reminder, ReminderInput, ReminderRule, Schedule,
+    notification_text,
 };
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{

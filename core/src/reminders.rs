@@ -357,3 +357,43 @@ impl Dao<'_> {
         Ok(false)
     }
 }
+
+/// How late a reminder may still be shown (after a suspend, say). Later than
+/// this it counts as missed and Today mentions it instead.
+pub const FIRE_GRACE_SECONDS: i64 = 120;
+
+impl Dao<'_> {
+    /// Reminders that came due in `(from, to]` and are at most the grace period
+    /// late at `to`, oldest first. The scheduler calls this each time it wakes,
+    /// with `from` the last time it looked: nothing fires twice, nothing bursts.
+    pub fn due_between<Tz: TimeZone>(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<Vec<Fire>> {
+        let discreet = self.discreet_notifications()?;
+        let mut out: Vec<(DateTime<Utc>, Fire)> = Vec::new();
+        for r in self.reminders()?.into_iter().filter(|r| r.enabled) {
+            let Ok(schedule) = r.rule.check() else {
+                continue;
+            };
+            if let Some(at) = schedule.last_between(from, to, tz)
+                && to - at <= Duration::seconds(FIRE_GRACE_SECONDS)
+            {
+                let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet);
+                out.push((
+                    at,
+                    Fire {
+                        reminder_id: r.id,
+                        at: crate::day::format_instant(at),
+                        title,
+                        body,
+                    },
+                ));
+            }
+        }
+        out.sort_by_key(|(at, f)| (*at, f.reminder_id));
+        Ok(out.into_iter().map(|(_, f)| f).collect())
+    }
+}

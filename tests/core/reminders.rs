@@ -336,4 +336,65 @@ mod stored {
                 .unwrap()
         );
     }
+
+    #[test]
+    fn the_scheduler_steps_fire_in_order_once_and_follow_rule_changes() {
+        let store = Store::open_in_memory().unwrap();
+        let a = store
+            .write(|dao| {
+                dao.save_reminder(
+                    None,
+                    &input("checkin", None, "09:00", &[1, 2, 3, 4, 5, 6, 7]),
+                )
+            })
+            .unwrap();
+        store
+            .write(|dao| {
+                dao.save_reminder(
+                    None,
+                    &input("medication", Some("Dose"), "09:01", &[1, 2, 3, 4, 5, 6, 7]),
+                )
+            })
+            .unwrap();
+        // A fake clock stepping a minute at a time around 09:00 New York (14:00 UTC).
+        let mut last = utc("2026-12-01T13:58:00Z");
+        let mut fired = Vec::new();
+        for minute in 59..63 {
+            let now = utc(&format!("2026-12-01T13:{minute:02}:30Z")
+                .replace("13:60", "14:00")
+                .replace("13:61", "14:01")
+                .replace("13:62", "14:02"));
+            for f in store
+                .read(|dao| dao.due_between(last, now, &New_York))
+                .unwrap()
+            {
+                fired.push(f.body);
+            }
+            last = now;
+        }
+        assert_eq!(
+            fired,
+            vec![
+                "Time for your check-in. It takes a minute.",
+                "Medication: Dose"
+            ]
+        );
+        // The rule changes to 09:05; the next steps pick it up, with nothing fired twice.
+        let mut moved = input("checkin", None, "09:05", &[1, 2, 3, 4, 5, 6, 7]);
+        moved.enabled = true;
+        store
+            .write(|dao| dao.save_reminder(Some(a.id), &moved))
+            .unwrap();
+        let now = utc("2026-12-01T14:05:10Z");
+        let again = store
+            .read(|dao| dao.due_between(last, now, &New_York))
+            .unwrap();
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].at, "2026-12-01T14:05:00.000Z");
+        // Woken long after (a laptop lid closed all morning): nothing bursts out.
+        let late = store
+            .read(|dao| dao.due_between(now, utc("2026-12-02T17:00:00Z"), &New_York))
+            .unwrap();
+        assert!(late.is_empty());
+    }
 }
