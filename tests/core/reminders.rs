@@ -359,11 +359,8 @@ mod stored {
         // A fake clock stepping a minute at a time around 09:00 New York (14:00 UTC).
         let mut last = utc("2026-12-01T13:58:00Z");
         let mut fired = Vec::new();
-        for minute in 59..63 {
-            let now = utc(&format!("2026-12-01T13:{minute:02}:30Z")
-                .replace("13:60", "14:00")
-                .replace("13:61", "14:01")
-                .replace("13:62", "14:02"));
+        for step in ["13:59:30", "14:00:30", "14:01:30", "14:02:30"] {
+            let now = utc(&format!("2026-12-01T{step}Z"));
             for f in store
                 .read(|dao| dao.due_between(last, now, &New_York))
                 .unwrap()
