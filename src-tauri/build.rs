@@ -57,6 +57,11 @@ const COMMANDS: &[&str] = &[
     "get_insights",
     "preview_report",
     "save_report",
+    "list_reminders",
+    "save_reminder",
+    "delete_reminder",
+    "set_discreet_notifications",
+    "reminder_status",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod error;
 pub mod launch;
+pub mod scheduler;
 pub mod state;
 
 use tauri::{App, Builder, Manager, Runtime, WebviewWindowBuilder};
@@ -18,7 +19,9 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
     builder
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(StoreSlot::new(launch))
+        .manage(scheduler::Reminders::new())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::settings::get_settings,
@@ -76,6 +79,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::insights::get_insights,
             commands::export::preview_report,
             commands::export::save_report,
+            commands::reminders::list_reminders,
+            commands::reminders::save_reminder,
+            commands::reminders::delete_reminder,
+            commands::reminders::set_discreet_notifications,
+            commands::reminders::reminder_status,
         ])
 }
 
@@ -92,6 +100,13 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         }));
     let app = configure(builder, Launch::from_env()).setup(|app| {
         create_main_window(app)?;
+        // The reminder task: one, for the life of the app.
+        let handle = app.handle().clone();
+        let reminders = app
+            .state::<std::sync::Arc<scheduler::Reminders>>()
+            .inner()
+            .clone();
+        tauri::async_runtime::spawn(scheduler::run(handle, reminders));
         Ok(())
     });
     if let Err(err) = app.run(context) {

@@ -9,6 +9,7 @@ pub mod handoff;
 pub mod insights;
 pub mod plan;
 pub mod recovery;
+pub mod reminders;
 pub mod settings;
 pub mod toolbox;
 pub mod triggers;

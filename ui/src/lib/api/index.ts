@@ -13,6 +13,9 @@ import type {
   PageCursor,
   Trigger,
   Distraction,
+  Reminder,
+  ReminderInput,
+  ReminderStatus,
   Insights,
   Contact,
   ContactInput,
@@ -278,4 +281,25 @@ export function previewReport(sections: string[], days?: number): Promise<string
 /** Saves the counselor report as a file; resolves to the path, or null when cancelled. */
 export function saveReport(sections: string[], days?: number): Promise<string | null> {
   return call<string | null>('save_report', days ? { days, sections } : { sections });
+}
+
+export function listReminders(): Promise<Reminder[]> {
+  return call<Reminder[]>('list_reminders');
+}
+
+export function saveReminder(input: ReminderInput, id?: number): Promise<Reminder> {
+  return call<Reminder>('save_reminder', id === undefined ? { input } : { id, input });
+}
+
+export function deleteReminder(id: number): Promise<void> {
+  return call<void>('delete_reminder', { id });
+}
+
+export function setDiscreetNotifications(on: boolean): Promise<void> {
+  return call<void>('set_discreet_notifications', { on });
+}
+
+/** Whether notifications work here, discreet mode, and a missed check-in today. */
+export function reminderStatus(): Promise<ReminderStatus> {
+  return call<ReminderStatus>('reminder_status');
 }

@@ -295,3 +295,27 @@ export interface Insights {
   haltSentences: string[];
   tools: { toolId: number; name: string; uses: number; ratedUses: number; medianDrop: number | null }[];
 }
+
+export interface ReminderRule {
+  /** Local time, HH:MM. */
+  time: string;
+  /** 1 = Monday ... 7 = Sunday. */
+  days: number[];
+}
+
+export interface ReminderInput {
+  kind: 'checkin' | 'medication' | 'appointment';
+  label: string | null;
+  rule: ReminderRule;
+  enabled: boolean;
+}
+
+export interface Reminder extends ReminderInput {
+  id: number;
+}
+
+export interface ReminderStatus {
+  notificationsAvailable: boolean;
+  discreet: boolean;
+  missedCheckin: boolean;
+}

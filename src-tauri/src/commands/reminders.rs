@@ -1,0 +1,95 @@
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use chrono::{Local, TimeZone, Utc};
+use serde::Serialize;
+use steady_core::{Reminder, ReminderInput, local_today};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::error::IpcError;
+use crate::scheduler::Reminders;
+use crate::state::{StoreSlot, with_store};
+
+#[tauri::command]
+pub async fn list_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<Vec<Reminder>, IpcError> {
+    with_store(&slot, &app, |s| s.read(|dao| dao.reminders())).await
+}
+
+#[tauri::command]
+pub async fn save_reminder<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    reminders: State<'_, Arc<Reminders>>,
+    id: Option<i64>,
+    input: ReminderInput,
+) -> Result<Reminder, IpcError> {
+    let saved = with_store(&slot, &app, move |s| {
+        s.write(|dao| dao.save_reminder(id, &input))
+    })
+    .await?;
+    reminders.changed.notify_one();
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn delete_reminder<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    reminders: State<'_, Arc<Reminders>>,
+    id: i64,
+) -> Result<(), IpcError> {
+    with_store(&slot, &app, move |s| s.write(|dao| dao.delete_reminder(id))).await?;
+    reminders.changed.notify_one();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn set_discreet_notifications<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    on: bool,
+) -> Result<(), IpcError> {
+    with_store(&slot, &app, move |s| {
+        s.write(|dao| dao.set_discreet_notifications(on))
+    })
+    .await
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReminderStatus {
+    /// `false` when the desktop refused the last notification.
+    pub notifications_available: bool,
+    pub discreet: bool,
+    /// A check-in reminder came due today and there is no check-in yet.
+    pub missed_checkin: bool,
+}
+
+#[tauri::command]
+pub async fn reminder_status<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    reminders: State<'_, Arc<Reminders>>,
+) -> Result<ReminderStatus, IpcError> {
+    let available = reminders.available.load(Ordering::Relaxed);
+    with_store(&slot, &app, move |s| {
+        s.read(|dao| {
+            let today = local_today();
+            // Just before today's local midnight, so a reminder set for 00:00 counts.
+            let midnight = today
+                .and_hms_opt(0, 0, 0)
+                .and_then(|t| Local.from_local_datetime(&t).earliest())
+                .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+                - chrono::Duration::seconds(1);
+            Ok(ReminderStatus {
+                notifications_available: available,
+                discreet: dao.discreet_notifications()?,
+                missed_checkin: dao.missed_checkin(midnight, Utc::now(), today, &Local)?,
+            })
+        })
+    })
+    .await
+}

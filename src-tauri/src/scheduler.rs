@@ -1,0 +1,79 @@
+//! The one task that shows reminders. It sleeps until the next reminder is
+//! due, but never longer than a minute, so a system resume or a clock or time
+//! zone change is noticed within a minute. Each wake asks the core what came
+//! due since the last look (nothing twice, nothing in a burst).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use steady_core::Store;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+use tokio::sync::Notify;
+
+use crate::state::StoreSlot;
+
+/// Shared with the commands: wakes the task after a rule change, and says
+/// whether the desktop could show the last notification.
+#[derive(Debug, Default)]
+pub struct Reminders {
+    pub changed: Notify,
+    /// `false` once showing a notification failed (no notification service).
+    pub available: AtomicBool,
+}
+
+impl Reminders {
+    pub fn new() -> Arc<Reminders> {
+        Arc::new(Reminders {
+            changed: Notify::new(),
+            available: AtomicBool::new(true),
+        })
+    }
+}
+
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+fn sleep_for(store: &Store, now: DateTime<Utc>) -> Duration {
+    let next = store
+        .read(|dao| dao.next_fire(now, &chrono::Local))
+        .ok()
+        .flatten()
+        .and_then(|f| DateTime::parse_from_rfc3339(&f.at).ok())
+        .map(|t| t.with_timezone(&Utc));
+    match next {
+        Some(at) => (at - now).to_std().unwrap_or_default().min(MAX_SLEEP),
+        None => MAX_SLEEP,
+    }
+}
+
+/// Runs until the app exits.
+pub async fn run<R: Runtime>(app: AppHandle<R>, reminders: Arc<Reminders>) {
+    let Ok(store) = app.state::<StoreSlot>().store(&app).await else {
+        // No data file: no reminders. The error screen says why.
+        return;
+    };
+    let mut last = Utc::now();
+    loop {
+        let wait = sleep_for(&store, Utc::now());
+        tokio::select! {
+            _ = tokio::time::sleep(wait + Duration::from_millis(200)) => {}
+            _ = reminders.changed.notified() => {}
+        }
+        let now = Utc::now();
+        let due = store
+            .read(|dao| dao.due_between(last, now, &chrono::Local))
+            .unwrap_or_default();
+        last = now;
+        for fire in due {
+            let shown = app
+                .notification()
+                .builder()
+                .title(&fire.title)
+                .body(&fire.body)
+                .show();
+            reminders.available.store(shown.is_ok(), Ordering::Relaxed);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// Reminders in the real webview: set one, see it listed, and Today's gentle
+// note once its time has passed without a check-in.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { suiteStack, toDark } from './lib/webdriver.mjs';
+
+const suite = suiteStack({ before, after });
+
+describe('reminders', () => {
+  test('a check-in reminder is set and listed; once past, Today says so gently', async () => {
+    for (const theme of ['light', 'dark']) {
+      await suite.run(`reminders-${theme}`, async (app) => {
+        if (theme === 'dark') await toDark(app);
+        await app.click('[data-testid=open-settings]');
+        await app.click('[data-testid=add-reminder]');
+        await app.click('[data-testid=reminder-kind-checkin]');
+        // Midnight has always passed today, so the reminder is already due.
+        await app.execute(
+          "const el = document.querySelector('[data-testid=reminder-time]'); el.value = '00:00'; el.dispatchEvent(new Event('input', { bubbles: true })); return true;",
+        );
+        await app.click('[data-testid=reminder-save]');
+        await app.waitFor('[data-testid=reminder-list] li');
+        assert.match(await app.text('[data-testid=reminder-list]'), /00:00 Check-in, every day/);
+        const listed = (await app.invoke('list_reminders')).ok;
+        assert.deepEqual(listed.map((r) => [r.kind, r.rule.time, r.rule.days.length]), [['checkin', '00:00', 7]]);
+        await app.screenshot(`${theme}-settings-reminders`);
+
+        // A medication reminder needs a label: refused, and what was typed stays.
+        await app.click('[data-testid=add-reminder]');
+        await app.click('[data-testid=reminder-kind-medication]');
+        await app.click('[data-testid=reminder-save]');
+        assert.match(await app.text('[data-testid=reminders-settings] [role=alert]'), /what it's for/);
+
+        await app.click('[data-testid=back]');
+        await app.waitFor('[data-testid=missed-checkin]');
+        assert.match(await app.text('[data-testid=missed-checkin]'), /haven't checked in today/);
+        await app.screenshot(`${theme}-today-missed`);
+        await app.click('[data-testid=mood-3]');
+        await app.click('#craving');
+        await app.click('[data-testid=save-checkin]');
+        await app.waitFor('[data-testid=checkin-summary]');
+        assert.equal(await app.execute("return !!document.querySelector('[data-testid=missed-checkin]')"), false);
+        const status = (await app.invoke('reminder_status')).ok;
+        assert.equal(status.missedCheckin, false);
+      });
+    }
+  });
+});
