@@ -45,4 +45,20 @@ describe('reminders', () => {
       });
     }
   });
+
+  test('Today offers a daily check-in reminder once; it stays off until chosen', async () => {
+    await suite.run('offer', async (app) => {
+      assert.deepEqual((await app.invoke('list_reminders')).ok, [], 'off until the user picks a time');
+      await app.waitFor('[data-testid=reminder-offer]');
+      await app.execute("document.querySelector('[data-testid=reminder-offer]').scrollIntoView({ block: 'center' }); return true;");
+      await app.screenshot('light-today-reminder-offer');
+      await app.execute(
+        "const el = document.querySelector('[data-testid=offer-time]'); el.value = '07:30'; el.dispatchEvent(new Event('input', { bubbles: true })); return true;",
+      );
+      await app.click('[data-testid=offer-save]');
+      await app.waitUntil("return !document.querySelector('[data-testid=reminder-offer]')");
+      const listed = (await app.invoke('list_reminders')).ok;
+      assert.deepEqual(listed.map((r) => [r.kind, r.rule.time]), [['checkin', '07:30']]);
+    });
+  });
 });
