@@ -389,29 +389,16 @@ impl Dao<'_> {
                 self.conn().last_insert_rowid()
             }
             Some(id) => {
+                // The same values as the insert, with the id last.
+                let mut values: Vec<&dyn rusqlite::ToSql> = fields.to_vec();
+                values.push(&id);
                 let changed = self.conn().execute(
                     "UPDATE cravings SET kind = ?1, occurred_at = ?2, day = ?3, intensity = ?4,
                          hungry = ?5, angry = ?6, lonely = ?7, tired = ?8, note = ?9,
                          intensity_after = ?10, outcome = ?11, duration_minutes = ?12,
-                         updated_at = ?13, local_hour = ?15
-                     WHERE id = ?14",
-                    params![
-                        v.kind,
-                        occurred_at,
-                        day,
-                        v.intensity,
-                        v.halt[0],
-                        v.halt[1],
-                        v.halt[2],
-                        v.halt[3],
-                        v.note,
-                        v.intensity_after,
-                        v.outcome,
-                        v.duration_minutes,
-                        stamp,
-                        id,
-                        local_hour
-                    ],
+                         updated_at = ?13, local_hour = ?14
+                     WHERE id = ?15",
+                    values.as_slice(),
                 )?;
                 if changed == 0 {
                     return Err(Error::NotFound(format!("no craving {id}")));

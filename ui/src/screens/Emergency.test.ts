@@ -41,6 +41,7 @@ describe('the emergency screen', () => {
 
   it('says plainly when the computer cannot call, and keeps the number in view', async () => {
     mockIPC((cmd) => {
+      if (cmd === 'list_contacts') return [];
       if (cmd === 'hand_off') throw { kind: 'unavailable', message: 'no app for tel: links' };
     });
     render(Emergency);
@@ -54,6 +55,7 @@ describe('the emergency screen', () => {
   it('hands a tel: link of the number to the system', async () => {
     const urls: unknown[] = [];
     mockIPC((cmd, args) => {
+      if (cmd === 'list_contacts') return [];
       if (cmd === 'hand_off') urls.push((args as { url: string }).url);
     });
     render(Emergency);
