@@ -7,6 +7,7 @@ mod checkins;
 mod contacts;
 mod cravings;
 mod day;
+mod desktop;
 mod error;
 mod export;
 mod insights;
@@ -33,6 +34,7 @@ pub use cravings::{
     PageCursor, TriggerRef,
 };
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
+pub use desktop::{DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};
 pub use insights::{Count, DayPoint, HALT_MIN, HALT_WINDOW, Insights, ToolResult, halt_sentences};
@@ -43,8 +45,8 @@ pub use plan::{
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use reminders::{
-    FIRE_GRACE_SECONDS, Fire, REMINDER_KINDS, Reminder, ReminderInput, ReminderRule, Schedule,
-    notification_text,
+    FIRE_GRACE_SECONDS, Fire, NOTICE_EVERY_DAYS, NOTICE_TIME, REMINDER_KINDS, Reminder,
+    ReminderInput, ReminderRule, Schedule, notification_text,
 };
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{

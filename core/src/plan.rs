@@ -320,29 +320,11 @@ impl Dao<'_> {
         self.plan_section(section)
     }
 
-    fn setting_value(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
-                row.get(0)
-            })
-            .optional()?)
-    }
-
-    fn put_value(&self, key: &str, value: &str) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            params![key, value, crate::time::now_rfc3339()],
-        )?;
-        Ok(())
-    }
-
     /// Where the guided first build stands: `None` before it starts, the step
     /// to resume at (0-based), or `Some(WIZARD_STEPS)` once finished.
     pub fn plan_wizard(&self) -> Result<Option<i64>> {
         Ok(self
-            .setting_value(KEY_WIZARD)?
+            .setting(KEY_WIZARD)?
             .and_then(|v| v.parse().ok())
             .filter(|v| (0..=WIZARD_STEPS).contains(v)))
     }
@@ -354,7 +336,7 @@ impl Dao<'_> {
                 "That step isn't part of the guide.",
             ));
         }
-        self.put_value(KEY_WIZARD, &step.to_string())?;
+        self.put_setting(KEY_WIZARD, &step.to_string())?;
         self.plan_wizard()
     }
 
@@ -363,22 +345,22 @@ impl Dao<'_> {
         if !(1..=52).contains(&weeks) {
             return Err(Error::validation("weeks", "Choose 1 to 52 weeks."));
         }
-        self.put_value(KEY_REVIEW_WEEKS, &weeks.to_string())
+        self.put_setting(KEY_REVIEW_WEEKS, &weeks.to_string())
     }
 
     /// Marks the whole plan as reviewed today.
     pub fn mark_plan_reviewed(&self, today: NaiveDate) -> Result<()> {
-        self.put_value(KEY_LAST_REVIEWED, &format_day(today))
+        self.put_setting(KEY_LAST_REVIEWED, &format_day(today))
     }
 
     pub fn plan_review(&self, today: NaiveDate) -> Result<Review> {
         let every_weeks = self
-            .setting_value(KEY_REVIEW_WEEKS)?
+            .setting(KEY_REVIEW_WEEKS)?
             .and_then(|w| w.parse().ok())
             .filter(|w| (1..=52).contains(w))
             .unwrap_or(DEFAULT_REVIEW_WEEKS);
         let last_reviewed = self
-            .setting_value(KEY_LAST_REVIEWED)?
+            .setting(KEY_LAST_REVIEWED)?
             .and_then(|d| parse_day("lastReviewed", &d).ok());
         // Never reviewed: count from when the plan was started.
         let first_item: Option<String> =

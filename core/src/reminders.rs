@@ -153,7 +153,10 @@ pub struct Reminder {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fire {
-    pub reminder_id: i64,
+    /// The stored reminder; `None` for a notice (plan review, naloxone).
+    pub reminder_id: Option<i64>,
+    /// What it is about: a reminder kind, or `planReview` / `naloxone`.
+    pub kind: String,
     pub at: String,
     pub title: String,
     pub body: String,
@@ -175,6 +178,14 @@ pub fn notification_text(kind: &str, label: Option<&str>, discreet: bool) -> (St
         "medication" => (
             "Steady".to_owned(),
             format!("Medication: {}", label.unwrap_or("your medication")),
+        ),
+        "planReview" => (
+            "Steady".to_owned(),
+            "Your plan is due for a look. A few minutes keeps it yours.".to_owned(),
+        ),
+        "naloxone" => (
+            "Steady".to_owned(),
+            "Your naloxone is near or past its date. A pharmacy can replace it.".to_owned(),
         ),
         _ => (
             "Steady".to_owned(),
@@ -282,25 +293,11 @@ impl Dao<'_> {
     }
 
     pub fn discreet_notifications(&self) -> Result<bool> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [KEY_DISCREET],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?
-            .as_deref()
-            == Some("true"))
+        Ok(self.setting(KEY_DISCREET)?.as_deref() == Some("true"))
     }
 
     pub fn set_discreet_notifications(&self, on: bool) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            params![KEY_DISCREET, if on { "true" } else { "false" }, crate::time::now_rfc3339()],
-        )?;
-        Ok(())
+        self.put_setting(KEY_DISCREET, if on { "true" } else { "false" })
     }
 
     /// The next reminder to fire after `after`, with its words.
@@ -320,7 +317,8 @@ impl Dao<'_> {
         Ok(best.map(|(at, r)| {
             let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet);
             Fire {
-                reminder_id: r.id,
+                reminder_id: Some(r.id),
+                kind: r.kind,
                 at: crate::day::format_instant(at),
                 title,
                 body,
@@ -385,7 +383,8 @@ impl Dao<'_> {
                 out.push((
                     at,
                     Fire {
-                        reminder_id: r.id,
+                        reminder_id: Some(r.id),
+                        kind: r.kind,
                         at: crate::day::format_instant(at),
                         title,
                         body,
@@ -395,5 +394,79 @@ impl Dao<'_> {
         }
         out.sort_by_key(|(at, f)| (*at, f.reminder_id));
         Ok(out.into_iter().map(|(_, f)| f).collect())
+    }
+}
+
+/// When a notice (plan review due, naloxone near its date) is shown: once, at
+/// this local time, and then at most once a week while it still applies.
+pub const NOTICE_TIME: &str = "10:00";
+pub const NOTICE_EVERY_DAYS: i64 = 7;
+
+const KEY_NOTICES: &str = "planNotices";
+
+impl Dao<'_> {
+    /// Whether plan review and naloxone notices are on (they are unless turned off).
+    pub fn plan_notices(&self) -> Result<bool> {
+        Ok(self.setting(KEY_NOTICES)?.as_deref() != Some("false"))
+    }
+
+    pub fn set_plan_notices(&self, on: bool) -> Result<()> {
+        self.put_setting(KEY_NOTICES, if on { "true" } else { "false" })
+    }
+
+    /// Notices that come due in `(from, to]`: at [`NOTICE_TIME`] on a day the
+    /// plan review is due or the naloxone is expired or expiring, unless the
+    /// same notice was shown in the last [`NOTICE_EVERY_DAYS`] days. Records
+    /// what it returns, so call it inside a write.
+    pub fn due_notices<Tz: TimeZone>(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<Vec<Fire>> {
+        if !self.plan_notices()? {
+            return Ok(Vec::new());
+        }
+        let daily = ReminderRule {
+            time: NOTICE_TIME.to_owned(),
+            days: (1..=7).collect(),
+        }
+        .check()?;
+        let Some(at) = daily.last_between(from, to, tz) else {
+            return Ok(Vec::new());
+        };
+        if to - at > Duration::seconds(FIRE_GRACE_SECONDS) {
+            return Ok(Vec::new());
+        }
+        let today = at.with_timezone(tz).date_naive();
+        let review_due = self.plan_review(today)?.due;
+        let naloxone_due = self
+            .naloxone(today)?
+            .is_some_and(|n| n.expired || n.expires_soon);
+        let discreet = self.discreet_notifications()?;
+        let mut out = Vec::new();
+        for (kind, applies) in [("planReview", review_due), ("naloxone", naloxone_due)] {
+            if !applies {
+                continue;
+            }
+            let key = format!("noticeShown.{kind}");
+            let recent = self
+                .setting(&key)?
+                .and_then(|d| crate::day::parse_day("noticeShown", &d).ok())
+                .is_some_and(|d| today - d < Duration::days(NOTICE_EVERY_DAYS));
+            if recent {
+                continue;
+            }
+            self.put_setting(&key, &format_day(today))?;
+            let (title, body) = notification_text(kind, None, discreet);
+            out.push(Fire {
+                reminder_id: None,
+                kind: kind.to_owned(),
+                at: crate::day::format_instant(at),
+                title,
+                body,
+            });
+        }
+        Ok(out)
     }
 }

@@ -114,7 +114,8 @@ pub fn validate_emergency_number(value: &str) -> Result<String> {
 }
 
 impl Dao<'_> {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    /// One stored value, `None` when never set.
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn()
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
@@ -123,7 +124,8 @@ impl Dao<'_> {
             .optional()?)
     }
 
-    fn put_setting(&self, key: &str, value: &str) -> Result<()> {
+    /// Stores one value, replacing what was there.
+    pub(crate) fn put_setting(&self, key: &str, value: &str) -> Result<()> {
         let now = crate::time::now_rfc3339();
         self.conn().execute(
             "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)

@@ -3,6 +3,7 @@
 
 mod checkins;
 mod cravings;
+mod desktop;
 mod export;
 mod insights;
 mod plan;

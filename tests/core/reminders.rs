@@ -184,6 +184,7 @@ fn what_was_missed_while_closed_is_the_last_one_only() {
 mod stored {
     use super::utc;
     use chrono::NaiveDate;
+    use chrono::Utc;
     use chrono_tz::America::New_York;
     use steady_core::{CheckinInput, ReminderInput, ReminderRule, Store, notification_text};
 
@@ -393,5 +394,108 @@ mod stored {
             .read(|dao| dao.due_between(now, utc("2026-12-02T17:00:00Z"), &New_York))
             .unwrap();
         assert!(late.is_empty());
+    }
+
+    #[test]
+    fn plan_review_and_naloxone_notices_show_at_ten_once_a_week() {
+        use steady_core::PlanItemInput;
+        let store = Store::open_in_memory().unwrap();
+        // Nothing due: no notices.
+        let step = |from: &str, to: &str| {
+            store
+                .write(|dao| dao.due_notices(utc(from), utc(to), &New_York))
+                .unwrap()
+        };
+        assert!(step("2026-12-01T14:59:00Z", "2026-12-01T15:00:30Z").is_empty());
+        store
+            .write(|dao| {
+                dao.save_plan_item(
+                    None,
+                    &PlanItemInput {
+                        section: "lapse".into(),
+                        text: "Kitchen drawer".into(),
+                        kind: Some("naloxone".into()),
+                        date: Some("2026-12-10".into()),
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap();
+        // 10:00 in New York is 15:00 UTC. Before it, nothing; across it, the naloxone notice.
+        assert!(step("2026-12-01T14:00:00Z", "2026-12-01T14:59:00Z").is_empty());
+        let shown = step("2026-12-01T14:59:00Z", "2026-12-01T15:00:30Z");
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].kind, "naloxone");
+        assert_eq!(shown[0].reminder_id, None);
+        assert_eq!(shown[0].at, "2026-12-01T15:00:00.000Z");
+        // The next days within the week: not again.
+        assert!(step("2026-12-02T14:59:00Z", "2026-12-02T15:00:30Z").is_empty());
+        assert!(step("2026-12-07T14:59:00Z", "2026-12-07T15:00:30Z").is_empty());
+        // A week on, still near its date (now expired): shown again, in discreet words if asked.
+        store
+            .write(|dao| dao.set_discreet_notifications(true))
+            .unwrap();
+        let again = step("2026-12-08T14:59:00Z", "2026-12-08T15:00:30Z");
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].title, "Reminder");
+        assert!(!again[0].body.contains("naloxone"));
+        // Woken long after 10:00: not shown late.
+        assert!(step("2026-12-15T14:00:00Z", "2026-12-15T18:00:00Z").is_empty());
+        // Turned off: nothing.
+        store.write(|dao| dao.set_plan_notices(false)).unwrap();
+        assert!(!store.read(|dao| dao.plan_notices()).unwrap());
+        assert!(step("2026-12-16T14:59:00Z", "2026-12-16T15:00:30Z").is_empty());
+    }
+
+    #[test]
+    fn a_plan_review_notice_comes_when_the_review_is_due() {
+        use steady_core::PlanItemInput;
+        let store = Store::open_in_memory().unwrap();
+        store
+            .write(|dao| {
+                dao.save_plan_item(
+                    None,
+                    &PlanItemInput {
+                        section: "reasons".into(),
+                        text: "My daughter".into(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap();
+        store.write(|dao| dao.set_review_weeks(1)).unwrap();
+        let today = chrono::Local::now().date_naive();
+        store.write(|dao| dao.mark_plan_reviewed(today)).unwrap();
+        // Ten o'clock eight days after the review, in UTC to keep the sum plain.
+        let day = today + chrono::Duration::days(8);
+        let at = day.and_hms_opt(10, 0, 0).unwrap().and_utc();
+        let shown = store
+            .write(|dao| {
+                dao.due_notices(
+                    at - chrono::Duration::seconds(30),
+                    at + chrono::Duration::seconds(30),
+                    &Utc,
+                )
+            })
+            .unwrap();
+        assert_eq!(
+            shown.iter().map(|f| f.kind.as_str()).collect::<Vec<_>>(),
+            vec!["planReview"]
+        );
+        // Reviewed since (due again a week after that): nothing.
+        store
+            .write(|dao| dao.mark_plan_reviewed(day + chrono::Duration::days(3)))
+            .unwrap();
+        let next = at + chrono::Duration::days(7);
+        assert!(
+            store
+                .write(|dao| dao.due_notices(
+                    next - chrono::Duration::seconds(30),
+                    next + chrono::Duration::seconds(30),
+                    &Utc
+                ))
+                .unwrap()
+                .is_empty()
+        );
     }
 }
