@@ -62,6 +62,11 @@ const COMMANDS: &[&str] = &[
     "delete_reminder",
     "set_discreet_notifications",
     "reminder_status",
+    "desktop_status",
+    "set_keep_in_tray",
+    "set_help_shortcut",
+    "set_start_at_login",
+    "set_plan_notices",
 ];
 
 fn main() {

@@ -153,3 +153,28 @@ impl Dao<'_> {
         self.put_setting(KEY_TRAY_EXPLAINED, "true")
     }
 }
+
+/// What Steady says, once, the first time closing the window leaves it
+/// running: where it went and how to get it back.
+pub fn still_running_text(
+    tray_shown: bool,
+    shortcut: Option<&str>,
+    discreet: bool,
+) -> (String, String) {
+    let title = if discreet {
+        "Still running".to_owned()
+    } else {
+        "Steady is still running".to_owned()
+    };
+    let place = if tray_shown {
+        "It's in the tray, so reminders can show."
+    } else {
+        "Reminders can still show. Open it again from your apps."
+    };
+    let body = match shortcut {
+        Some(keys) if !discreet => format!("{place} {keys} opens Get help now."),
+        Some(keys) => format!("{place} {keys} opens it."),
+        None => place.to_owned(),
+    };
+    (title, body)
+}

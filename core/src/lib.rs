@@ -34,7 +34,9 @@ pub use cravings::{
     PageCursor, TriggerRef,
 };
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
-pub use desktop::{DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut};
+pub use desktop::{
+    DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};
 pub use insights::{Count, DayPoint, HALT_MIN, HALT_WINDOW, Insights, ToolResult, halt_sentences};

@@ -5,9 +5,14 @@ pub mod commands;
 pub mod error;
 pub mod launch;
 pub mod scheduler;
+pub mod shortcut;
 pub mod state;
+pub mod tray;
+pub mod window;
 
-use tauri::{App, Builder, Manager, Runtime, WebviewWindowBuilder};
+use std::sync::Arc;
+
+use tauri::{App, Builder, Manager, Runtime, WebviewWindowBuilder, WindowEvent};
 
 pub use error::IpcError;
 pub use launch::Launch;
@@ -22,6 +27,13 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
         .plugin(tauri_plugin_notification::init())
         .manage(StoreSlot::new(launch))
         .manage(scheduler::Reminders::new())
+        .manage(Arc::new(tray::Tray::default()))
+        .manage(Arc::new(shortcut::HelpShortcut::default()))
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                window::on_close_requested(window, api);
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::settings::get_settings,
@@ -84,6 +96,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::reminders::delete_reminder,
             commands::reminders::set_discreet_notifications,
             commands::reminders::reminder_status,
+            commands::desktop::desktop_status,
+            commands::desktop::set_keep_in_tray,
+            commands::desktop::set_help_shortcut,
+            commands::desktop::set_start_at_login,
+            commands::reminders::set_plan_notices,
         ])
 }
 
@@ -92,21 +109,43 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
     let builder = tauri::Builder::default()
         // Registered first, as the plugin asks: a second launch focuses this window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }));
+            window::open_screen(app, None);
+        }))
+        // Desktop-only plugins (they need a real display, so the mock-runtime
+        // tests run without them and the commands say "unavailable").
+        .plugin(shortcut::plugin())
+        .plugin(tauri_plugin_autostart::Builder::new().build());
     let app = configure(builder, Launch::from_env()).setup(|app| {
         create_main_window(app)?;
+        // The tray is a convenience: if it can't be made, Settings says so.
+        let tray = app.state::<Arc<tray::Tray>>().inner().clone();
+        if let Err(err) = tray::create(app.handle(), &tray) {
+            eprintln!("Steady: no tray icon: {err}");
+        }
         // The reminder task: one, for the life of the app.
         let handle = app.handle().clone();
-        let reminders = app
-            .state::<std::sync::Arc<scheduler::Reminders>>()
-            .inner()
-            .clone();
+        let reminders = app.state::<Arc<scheduler::Reminders>>().inner().clone();
         tauri::async_runtime::spawn(scheduler::run(handle, reminders));
+        // The help shortcut, once the user's choice can be read.
+        let handle = app.handle().clone();
+        tauri::async_runtime::spawn(async move {
+            let Ok(store) = handle.state::<StoreSlot>().store(&handle).await else {
+                return;
+            };
+            let help = handle
+                .state::<Arc<shortcut::HelpShortcut>>()
+                .inner()
+                .clone();
+            let _ = tauri::async_runtime::spawn_blocking(move || {
+                let wanted = store
+                    .read(|dao| dao.desktop_settings())
+                    .ok()
+                    .and_then(|s| s.help_shortcut);
+                // A refusal is kept in `help` and shown in Settings.
+                let _ = shortcut::apply(&handle, &help, wanted.as_deref());
+            })
+            .await;
+        });
         Ok(())
     });
     if let Err(err) = app.run(context) {

@@ -62,9 +62,15 @@ pub async fn run<R: Runtime>(app: AppHandle<R>, reminders: Arc<Reminders>) {
             _ = reminders.changed.notified() => {}
         }
         let now = Utc::now();
-        let due = store
+        let mut due = store
             .read(|dao| dao.due_between(last, now, &chrono::Local))
             .unwrap_or_default();
+        // Plan review and naloxone notices record that they were shown.
+        due.extend(
+            store
+                .write(|dao| dao.due_notices(last, now, &chrono::Local))
+                .unwrap_or_default(),
+        );
         last = now;
         for fire in due {
             let shown = app

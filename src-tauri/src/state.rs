@@ -90,6 +90,11 @@ impl StoreSlot {
             .await
     }
 
+    /// The store if it is already open, without waiting (for code on the main thread).
+    pub fn loaded(&self) -> Option<Arc<Store>> {
+        self.opened.get().and_then(|o| o.store.clone().ok())
+    }
+
     /// The store, or why it could not be opened.
     pub async fn store<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Arc<Store>, IpcError> {
         self.opened(app).await.store.clone()

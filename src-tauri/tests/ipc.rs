@@ -10,7 +10,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
-    _app: App<MockRuntime>,
+    app: App<MockRuntime>,
     main: WebviewWindow<MockRuntime>,
     other: WebviewWindow<MockRuntime>,
     data: tempfile::TempDir,
@@ -31,7 +31,7 @@ fn harness() -> Harness {
         .build()
         .unwrap();
     Harness {
-        _app: app,
+        app,
         main,
         other,
         data,
@@ -192,4 +192,89 @@ fn a_check_in_round_trips_and_a_bad_one_names_its_field() {
     )
     .unwrap();
     assert_eq!(days.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_tray_menu_opens_the_right_screens() {
+    use std::sync::{Arc, Mutex};
+    use tauri::Listener;
+    let h = harness();
+    let asked = Arc::new(Mutex::new(Vec::<String>::new()));
+    let seen = asked.clone();
+    h.main.listen(steady_lib::window::OPEN_EVENT, move |event| {
+        seen.lock().unwrap().push(event.payload().to_owned());
+    });
+    h.main.hide().unwrap();
+    let words: Vec<&str> = steady_lib::tray::MENU.iter().map(|(_, w)| *w).collect();
+    assert_eq!(
+        words,
+        [
+            "Open Steady",
+            "Get help now",
+            "I'm having a craving",
+            "Quit Steady"
+        ]
+    );
+    for id in ["help", "craving", "open", "nonsense"] {
+        steady_lib::tray::on_menu(h.app.handle(), id);
+    }
+    assert_eq!(
+        *asked.lock().unwrap(),
+        vec!["\"emergency\"".to_owned(), "\"craving\"".to_owned()],
+        "Open and unknown ids only show the window"
+    );
+    assert!(h.main.is_visible().unwrap(), "shown again");
+}
+
+#[test]
+fn desktop_settings_say_what_this_desktop_cannot_do() {
+    let h = harness();
+    let status = invoke(&h.main, "desktop_status", json!({})).unwrap();
+    // The mock runtime has neither the shortcut nor the autostart plugin.
+    assert_eq!(status["startAtLogin"], Value::Null);
+    assert_eq!(status["settings"]["helpShortcut"], json!("Ctrl+Alt+H"));
+    assert_eq!(status["settings"]["keepInTray"], json!(false));
+    assert_eq!(
+        invoke(&h.main, "reminder_status", json!({})).unwrap()["planNotices"],
+        json!(true)
+    );
+    let err = invoke(&h.main, "set_start_at_login", json!({"on": true})).unwrap_err();
+    assert_eq!(err["kind"], json!("unavailable"));
+    // Bad keys are refused by the core before the desktop is asked; nothing stored.
+    let err = invoke(&h.main, "set_help_shortcut", json!({"shortcut": "H"})).unwrap_err();
+    assert_eq!(err["field"], json!("helpShortcut"));
+    let after = invoke(&h.main, "desktop_status", json!({})).unwrap();
+    assert_eq!(after["settings"]["helpShortcut"], json!("Ctrl+Alt+H"));
+    // Good keys: stored; without the plugin, the status says shortcuts aren't available.
+    let status = invoke(
+        &h.main,
+        "set_help_shortcut",
+        json!({"shortcut": "ctrl+alt+g"}),
+    )
+    .unwrap();
+    assert!(
+        status["problem"]
+            .as_str()
+            .unwrap()
+            .contains("aren't available")
+    );
+    invoke(&h.main, "set_keep_in_tray", json!({"on": true})).unwrap();
+    invoke(&h.main, "set_plan_notices", json!({"on": false})).unwrap();
+    let after = invoke(&h.main, "desktop_status", json!({})).unwrap();
+    assert_eq!(after["settings"]["helpShortcut"], json!("Ctrl+Alt+G"));
+    assert_eq!(after["settings"]["keepInTray"], json!(true));
+    assert_eq!(
+        invoke(&h.main, "reminder_status", json!({})).unwrap()["planNotices"],
+        json!(false)
+    );
+}
+
+#[test]
+fn a_refused_shortcut_is_explained() {
+    use steady_lib::shortcut::refusal;
+    assert_eq!(
+        refusal("Ctrl+Alt+H", "HotKey already registered: HotKey { .. }"),
+        "Another program already uses Ctrl+Alt+H. Choose other keys."
+    );
+    assert!(refusal("Ctrl+Alt+H", "no X server").contains("didn't allow Ctrl+Alt+H"));
 }

@@ -97,3 +97,22 @@ fn the_help_shortcut_can_change_or_be_turned_off_and_a_bad_one_changes_nothing()
         None
     );
 }
+
+#[test]
+fn the_first_close_says_where_steady_went() {
+    use steady_core::still_running_text;
+    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), false);
+    assert_eq!(title, "Steady is still running");
+    assert_eq!(
+        body,
+        "It's in the tray, so reminders can show. Ctrl+Alt+H opens Get help now."
+    );
+    let (_, body) = still_running_text(false, None, false);
+    assert_eq!(
+        body,
+        "Reminders can still show. Open it again from your apps."
+    );
+    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), true);
+    assert_eq!(title, "Still running");
+    assert!(!body.contains("help") && !body.contains("Steady"), "{body}");
+}

@@ -23,6 +23,8 @@ describe('reminders', () => {
         assert.match(await app.text('[data-testid=reminder-list]'), /00:00 Check-in, every day/);
         const listed = (await app.invoke('list_reminders')).ok;
         assert.deepEqual(listed.map((r) => [r.kind, r.rule.time, r.rule.days.length]), [['checkin', '00:00', 7]]);
+        // With a reminder set, closing the window keeps Steady running (until chosen otherwise).
+        await app.waitUntil("return document.querySelector('[data-testid=keep-in-tray]')?.checked === true");
         await app.screenshot(`${theme}-settings-reminders`);
 
         // A medication reminder needs a label: refused, and what was typed stays.

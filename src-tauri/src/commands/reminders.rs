@@ -66,6 +66,8 @@ pub struct ReminderStatus {
     pub discreet: bool,
     /// A check-in reminder came due today and there is no check-in yet.
     pub missed_checkin: bool,
+    /// Plan review and naloxone notices are on.
+    pub plan_notices: bool,
 }
 
 #[tauri::command]
@@ -88,8 +90,21 @@ pub async fn reminder_status<R: Runtime>(
                 notifications_available: available,
                 discreet: dao.discreet_notifications()?,
                 missed_checkin: dao.missed_checkin(midnight, Utc::now(), today, &Local)?,
+                plan_notices: dao.plan_notices()?,
             })
         })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_plan_notices<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    on: bool,
+) -> Result<(), IpcError> {
+    with_store(&slot, &app, move |s| {
+        s.write(|dao| dao.set_plan_notices(on))
     })
     .await
 }

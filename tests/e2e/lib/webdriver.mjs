@@ -49,6 +49,7 @@ export function outDir() {
 /** Starts Xvfb and tauri-driver with isolated XDG folders. */
 export async function startStack() {
   const root = mkdtempSync(join(tmpdir(), 'steady-e2e-'));
+  mkdirSync(join(root, 'home'), { recursive: true });
   const display = freeDisplay();
   const children = [];
   const log = [];
@@ -74,6 +75,8 @@ export async function startStack() {
     XDG_DATA_HOME: join(root, 'xdg-data'),
     XDG_CACHE_HOME: join(root, 'xdg-cache'),
     XDG_CONFIG_HOME: join(root, 'xdg-config'),
+    // Start at login writes under ~/.config/autostart: keep it in the run's folder.
+    HOME: join(root, 'home'),
     // No accessibility bus here; keep GTK from looking for one.
     NO_AT_BRIDGE: '1',
   };

@@ -1,5 +1,5 @@
 // Typed calls to the shell, one function per command.
-import { call } from './ipc';
+import { call, onShellEvent } from './ipc';
 import type {
   AppStatus,
   Checkin,
@@ -16,6 +16,9 @@ import type {
   Reminder,
   ReminderInput,
   ReminderStatus,
+  DesktopScreen,
+  DesktopStatus,
+  ShortcutStatus,
   Insights,
   Contact,
   ContactInput,
@@ -302,4 +305,32 @@ export function setDiscreetNotifications(on: boolean): Promise<void> {
 /** Whether notifications work here, discreet mode, and a missed check-in today. */
 export function reminderStatus(): Promise<ReminderStatus> {
   return call<ReminderStatus>('reminder_status');
+}
+
+export function setPlanNotices(on: boolean): Promise<void> {
+  return call<void>('set_plan_notices', { on });
+}
+
+/** The tray, the help shortcut and start at login: the choices and what this desktop allows. */
+export function desktopStatus(): Promise<DesktopStatus> {
+  return call<DesktopStatus>('desktop_status');
+}
+
+export function setKeepInTray(on: boolean): Promise<void> {
+  return call<void>('set_keep_in_tray', { on });
+}
+
+/** Registers new keys (null turns the shortcut off); a refusal is a `conflict` and changes nothing. */
+export function setHelpShortcut(shortcut: string | null): Promise<ShortcutStatus> {
+  return call<ShortcutStatus>('set_help_shortcut', { shortcut });
+}
+
+/** Resolves to whether Steady now starts at login. */
+export function setStartAtLogin(on: boolean): Promise<boolean> {
+  return call<boolean>('set_start_at_login', { on });
+}
+
+/** Calls `handler` when the tray or the help shortcut asks for a screen. */
+export function onOpenScreen(handler: (screen: DesktopScreen) => void): Promise<() => void> {
+  return onShellEvent<DesktopScreen>('steady://open', handler);
 }

@@ -1,6 +1,7 @@
-// The only module that calls Tauri's invoke(). Every backend failure comes back
+// The only module that calls Tauri's invoke() (and listens to the shell). Every backend failure comes back
 // as an IpcError with a stable `kind` the UI can branch on.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 
 /** Kinds the shell sends (see src-tauri/src/error.rs). */
 export type IpcErrorKind =
@@ -63,4 +64,9 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   } catch (raw) {
     throw IpcError.from(raw);
   }
+}
+
+/** Listens to an event the shell sends; resolves to a function that stops listening. */
+export async function onShellEvent<T>(event: string, handler: (payload: T) => void): Promise<() => void> {
+  return listen<T>(event, (e) => handler(e.payload));
 }

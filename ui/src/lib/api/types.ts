@@ -318,4 +318,33 @@ export interface ReminderStatus {
   notificationsAvailable: boolean;
   discreet: boolean;
   missedCheckin: boolean;
+  /** Plan review and naloxone notices are on. */
+  planNotices: boolean;
 }
+
+export interface ShortcutStatus {
+  /** The keys registered with the desktop now, if any. */
+  active: string | null;
+  /** Why the chosen keys could not be registered. */
+  problem: string | null;
+}
+
+export interface DesktopStatus {
+  settings: {
+    keepInTray: boolean;
+    keepInTrayChosen: boolean;
+    /** null when turned off. */
+    helpShortcut: string | null;
+    trayExplained: boolean;
+  };
+  /** The desktop draws tray icons. */
+  trayShown: boolean;
+  shortcut: ShortcutStatus;
+  offeredShortcuts: string[];
+  /** null when this desktop can't start apps at login. */
+  startAtLogin: boolean | null;
+  notificationsAvailable: boolean;
+}
+
+/** Screens the tray and the help shortcut can open. */
+export type DesktopScreen = 'emergency' | 'craving' | 'today';

@@ -1,0 +1,73 @@
+//! The main window: bringing it forward on a given screen (from the tray, the
+//! help shortcut or a second launch), and closing it into the background when
+//! the user keeps Steady running.
+
+use std::sync::Arc;
+
+use steady_core::still_running_text;
+use tauri::{AppHandle, CloseRequestApi, Emitter, Manager, Runtime, Window};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::shortcut::HelpShortcut;
+use crate::state::StoreSlot;
+use crate::tray::Tray;
+
+/// The event the UI listens for; its payload names the screen to show.
+pub const OPEN_EVENT: &str = "steady://open";
+
+/// Screens the desktop may open. Anything else just shows the window.
+pub const SCREENS: &[&str] = &["emergency", "craving", "today"];
+
+/// Shows, unminimizes and focuses the main window and, when asked, tells the
+/// UI which screen to show.
+pub fn open_screen<R: Runtime>(app: &AppHandle<R>, screen: Option<&str>) {
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let _ = window.unminimize();
+    let _ = window.show();
+    let _ = window.set_focus();
+    if let Some(screen) = screen.filter(|s| SCREENS.contains(s)) {
+        let _ = app.emit_to("main", OPEN_EVENT, screen);
+    }
+}
+
+/// Closing the main window: when the user keeps Steady running, hide it
+/// instead, and the first time say where it went. If the data isn't open yet
+/// (or can't be), the window simply closes.
+pub fn on_close_requested<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
+    if window.label() != "main" {
+        return;
+    }
+    let app = window.app_handle();
+    let Some(store) = app.state::<StoreSlot>().loaded() else {
+        return;
+    };
+    let Ok(settings) = store.read(|dao| dao.desktop_settings()) else {
+        return;
+    };
+    if !settings.keep_in_tray {
+        return;
+    }
+    api.prevent_close();
+    let _ = window.hide();
+    if settings.tray_explained {
+        return;
+    }
+    let tray_shown = app.state::<Arc<Tray>>().shown();
+    let shortcut = app.state::<Arc<HelpShortcut>>().active();
+    let discreet = store
+        .read(|dao| dao.discreet_notifications())
+        .unwrap_or(true);
+    let (title, body) = still_running_text(tray_shown, shortcut.as_deref(), discreet);
+    let shown = app
+        .notification()
+        .builder()
+        .title(&title)
+        .body(&body)
+        .show();
+    // Said once; if no notification could be shown, Settings says it instead.
+    if shown.is_ok() {
+        let _ = store.write(|dao| dao.mark_tray_explained());
+    }
+}
