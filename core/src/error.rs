@@ -41,6 +41,14 @@ pub enum Error {
     #[error("the data file is in use by another program: {0}")]
     Locked(String),
 
+    /// The data is encrypted and Steady is locked: it needs the passphrase.
+    #[error("Steady is locked. Unlock it with your passphrase.")]
+    AppLocked,
+
+    /// The passphrase given doesn't open the data.
+    #[error("That passphrase doesn't match.")]
+    WrongPassphrase,
+
     /// Any other failure of the storage layer (disk full, read-only, I/O).
     #[error("could not read or write the data file: {0}")]
     Storage(String),
@@ -55,6 +63,8 @@ pub enum ErrorKind {
     NewerVersion,
     Corrupt,
     Locked,
+    AppLocked,
+    WrongPassphrase,
     Storage,
 }
 
@@ -68,6 +78,8 @@ impl ErrorKind {
             ErrorKind::NewerVersion => "newerVersion",
             ErrorKind::Corrupt => "corrupt",
             ErrorKind::Locked => "locked",
+            ErrorKind::AppLocked => "appLocked",
+            ErrorKind::WrongPassphrase => "wrongPassphrase",
             ErrorKind::Storage => "storage",
         }
     }
@@ -97,6 +109,8 @@ impl Error {
             Error::NewerVersion { .. } => ErrorKind::NewerVersion,
             Error::Corrupt(_) => ErrorKind::Corrupt,
             Error::Locked(_) => ErrorKind::Locked,
+            Error::AppLocked => ErrorKind::AppLocked,
+            Error::WrongPassphrase => ErrorKind::WrongPassphrase,
             Error::Storage(_) => ErrorKind::Storage,
         }
     }

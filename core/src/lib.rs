@@ -8,6 +8,7 @@ mod contacts;
 mod cravings;
 mod day;
 mod desktop;
+mod encryption;
 mod error;
 mod export;
 mod insights;
@@ -36,6 +37,10 @@ pub use cravings::{
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
 pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
+};
+pub use encryption::{
+    PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, Strength, check_passphrase, header_is_plain,
+    is_encrypted, marker_path, passphrase_strength, unlock_delay,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};

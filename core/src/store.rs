@@ -3,6 +3,10 @@
 //! All access goes through [`Store::read`] and [`Store::write`]. A write runs in
 //! one `IMMEDIATE` transaction that commits only when the closure returns `Ok`;
 //! on `Err` (or a panic) it rolls back and the database is exactly as before.
+//!
+//! An encrypted file (see [`crate::encryption`]) opens locked: the store has
+//! no connection until [`Store::unlock`] is given the passphrase, and every
+//! call until then fails with [`Error::AppLocked`].
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -33,9 +37,15 @@ impl<'a> Dao<'a> {
 /// Steady's local database.
 #[derive(Debug)]
 pub struct Store {
-    conn: Mutex<Connection>,
+    /// `None` while locked.
+    conn: Mutex<Option<Connection>>,
     path: Option<PathBuf>,
 }
+
+const OPEN_FLAGS: OpenFlags = OpenFlags::SQLITE_OPEN_READ_WRITE
+    .union(OpenFlags::SQLITE_OPEN_CREATE)
+    .union(OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    .union(OpenFlags::SQLITE_OPEN_URI);
 
 impl Store {
     /// Opens (or creates) the database at `path` and brings its schema up to date.
@@ -43,20 +53,62 @@ impl Store {
     /// A file from a newer Steady is refused with [`Error::NewerVersion`] before
     /// anything is written to it. A damaged file gives [`Error::Corrupt`]. In no
     /// case is an existing file moved, replaced or deleted.
+    ///
+    /// An encrypted file is not read at all: the store comes back locked.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)?;
-        let store = Store::prepare(conn, Some(path.to_path_buf()))?;
-        Ok(store)
+        let conn = if crate::encryption::is_encrypted(path)? {
+            None
+        } else {
+            Some(open_connection(path, None)?)
+        };
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// A private database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
-        Store::prepare(Connection::open_in_memory()?, None)
+        Ok(Store {
+            conn: Mutex::new(Some(prepare(Connection::open_in_memory()?)?)),
+            path: None,
+        })
+    }
+
+    /// Whether the store waits for its passphrase.
+    pub fn is_locked(&self) -> bool {
+        self.lock().is_none()
+    }
+
+    /// Opens an encrypted store with its passphrase. A wrong one gives
+    /// [`Error::WrongPassphrase`] and the store stays locked. Unlocking an
+    /// open store does nothing.
+    pub fn unlock(&self, passphrase: &str) -> Result<()> {
+        let mut guard = self.lock();
+        if guard.is_some() {
+            return Ok(());
+        }
+        let path = self.path.as_deref().ok_or(Error::AppLocked)?;
+        *guard = Some(open_connection(path, Some(passphrase))?);
+        Ok(())
+    }
+
+    /// Closes the connection of an encrypted store, so nothing can be read
+    /// until it is unlocked again (SQLCipher wipes its key on close). A plain
+    /// store has nothing to lock and stays open.
+    pub fn lock_now(&self) -> Result<()> {
+        let mut guard = self.lock();
+        let Some(path) = self.path.as_deref() else {
+            return Ok(());
+        };
+        if !crate::encryption::marker_path(path).exists() {
+            return Ok(());
+        }
+        if let Some(conn) = guard.take() {
+            conn.close().map_err(|(_, e)| Error::from(e))?;
+        }
+        Ok(())
     }
 
     /// The file this store lives in (`None` in memory).
@@ -64,26 +116,7 @@ impl Store {
         self.path.as_deref()
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Read-only checks first: nothing below may change a file we will refuse.
-        check_readable(&conn)?;
-        let found = schema_version(&conn)?;
-        if found > migrations::LATEST_VERSION {
-            return Err(Error::NewerVersion {
-                found,
-                supported: migrations::LATEST_VERSION,
-            });
-        }
-        apply_pragmas(&conn)?;
-        migrations::migrations().to_latest(&mut conn)?;
-        Ok(Store {
-            conn: Mutex::new(conn),
-            path,
-        })
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Option<Connection>> {
         // A panic inside a closure rolls its transaction back (the Transaction is
         // dropped while unwinding), so the connection is still sound afterwards.
         self.conn
@@ -93,7 +126,8 @@ impl Store {
 
     /// Runs `f` against a consistent snapshot of the database.
     pub fn read<T>(&self, f: impl FnOnce(&Dao<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.lock();
+        let mut guard = self.lock();
+        let conn = guard.as_mut().ok_or(Error::AppLocked)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = f(&Dao { conn: &tx })?;
         tx.finish()?;
@@ -102,7 +136,8 @@ impl Store {
 
     /// Runs `f` in one write transaction, committed only if `f` returns `Ok`.
     pub fn write<T>(&self, f: impl FnOnce(&Dao<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.lock();
+        let mut guard = self.lock();
+        let conn = guard.as_mut().ok_or(Error::AppLocked)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         match f(&Dao { conn: &tx }) {
             Ok(out) => {
@@ -118,22 +153,62 @@ impl Store {
 
     /// `PRAGMA integrity_check`, as a list of problems (empty when the file is whole).
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        let conn = self.lock();
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
-        let mut problems = Vec::new();
-        for row in rows {
-            let line = row?;
-            if line != "ok" {
-                problems.push(line);
+        let guard = self.lock();
+        integrity_problems(guard.as_ref().ok_or(Error::AppLocked)?)
+    }
+
+    /// A fingerprint of every row of every table (FNV-1a over the values, tables
+    /// by name and rows sorted by every column): equal fingerprints mean equal content. Used to
+    /// show that a failed call changed nothing and that a copy is whole.
+    pub fn content_fingerprint(&self) -> Result<String> {
+        let guard = self.lock();
+        let conn = guard.as_ref().ok_or(Error::AppLocked)?;
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for b in bytes {
+                hash ^= u64::from(*b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        let mut tables = conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )?;
+        let names = tables
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for name in names {
+            feed(name.as_bytes());
+            let table = format!("\"{}\"", name.replace('"', "\"\""));
+            let width = conn
+                .prepare(&format!("SELECT * FROM {table} LIMIT 0"))?
+                .column_count();
+            // Every column in order, so tables without a rowid sort the same way too.
+            let order: Vec<String> = (1..=width).map(|i| i.to_string()).collect();
+            let mut stmt = conn.prepare(&format!(
+                "SELECT * FROM {table} ORDER BY {}",
+                order.join(", ")
+            ))?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                for i in 0..width {
+                    use rusqlite::types::ValueRef;
+                    match row.get_ref(i)? {
+                        ValueRef::Null => feed(b"\x00"),
+                        ValueRef::Integer(n) => feed(&[&[1u8][..], &n.to_le_bytes()].concat()),
+                        ValueRef::Real(x) => feed(&[&[2u8][..], &x.to_le_bytes()].concat()),
+                        ValueRef::Text(t) => feed(&[&[3u8][..], t, b"\x00"].concat()),
+                        ValueRef::Blob(b) => feed(&[&[4u8][..], b, b"\x00"].concat()),
+                    }
+                }
             }
         }
-        Ok(problems)
+        Ok(format!("{hash:016x}"))
     }
 
     /// The current value of a pragma, for tests and diagnostics.
     pub fn pragma(&self, name: &str) -> Result<String> {
-        let conn = self.lock();
+        let guard = self.lock();
+        let conn = guard.as_ref().ok_or(Error::AppLocked)?;
         let value: rusqlite::types::Value =
             conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))?;
         Ok(match value {
@@ -142,6 +217,50 @@ impl Store {
             other => format!("{other:?}"),
         })
     }
+}
+
+/// Opens the file, keyed when a passphrase is given, checks it, and migrates it.
+pub(crate) fn open_connection(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, OPEN_FLAGS)?;
+    if let Some(passphrase) = passphrase {
+        crate::encryption::apply_key(&conn, passphrase)?;
+        // With the wrong key the first read finds no database.
+        check_readable(&conn).map_err(|e| match e {
+            Error::Corrupt(_) => Error::WrongPassphrase,
+            other => other,
+        })?;
+    }
+    prepare(conn)
+}
+
+fn prepare(mut conn: Connection) -> Result<Connection> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Read-only checks first: nothing below may change a file we will refuse.
+    check_readable(&conn)?;
+    let found = schema_version(&conn)?;
+    if found > migrations::LATEST_VERSION {
+        return Err(Error::NewerVersion {
+            found,
+            supported: migrations::LATEST_VERSION,
+        });
+    }
+    apply_pragmas(&conn)?;
+    migrations::migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// `PRAGMA integrity_check` on one connection; empty when whole.
+pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    let mut problems = Vec::new();
+    for row in rows {
+        let line = row?;
+        if line != "ok" {
+            problems.push(line);
+        }
+    }
+    Ok(problems)
 }
 
 /// Touches the schema so a file that is not SQLite, or whose header is

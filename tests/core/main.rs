@@ -4,6 +4,7 @@
 mod checkins;
 mod cravings;
 mod desktop;
+mod encryption;
 mod export;
 mod insights;
 mod plan;

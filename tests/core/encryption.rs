@@ -1,0 +1,207 @@
+use std::path::Path;
+
+use steady_core::{
+    CheckinInput, ErrorKind, Store, check_passphrase, header_is_plain, marker_path,
+    passphrase_strength, unlock_delay,
+};
+use steady_tests::DataDir;
+
+const PASS: &str = "blue kettle morning walk";
+
+fn day(n: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, n).unwrap()
+}
+
+/// A store with a little of everything that matters here.
+fn filled(dir: &DataDir) -> Store {
+    let store = Store::open(dir.db_path()).unwrap();
+    for n in 1..=20 {
+        store
+            .write(|dao| {
+                dao.save_checkin(
+                    &CheckinInput {
+                        day: day(n).to_string(),
+                        mood: Some(f64::from(n % 5 + 1)),
+                        craving: Some(f64::from(n % 11)),
+                        note: Some(format!("Day {n}: walked to the river 🌊, said «hola»")),
+                        ..Default::default()
+                    },
+                    day(30),
+                )
+            })
+            .unwrap();
+    }
+    store
+}
+
+/// Files in the folder (and below) that start with the plain SQLite header.
+fn plain_files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(plain_files(&path));
+        } else if std::fs::metadata(&path).unwrap().len() > 0 && header_is_plain(&path).unwrap() {
+            out.push(path.display().to_string());
+        }
+    }
+    out
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn turning_encryption_on_keeps_every_row_and_leaves_no_plain_copy() {
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    let before = store.content_fingerprint().unwrap();
+    store.set_passphrase(None, Some(PASS)).unwrap();
+    assert!(store.is_encrypted());
+    assert_eq!(store.content_fingerprint().unwrap(), before, "same data, still open");
+    // Writing goes on as before.
+    store
+        .write(|dao| dao.set_discreet_notifications(true))
+        .unwrap();
+    let after_write = store.content_fingerprint().unwrap();
+    drop(store);
+    assert_eq!(plain_files(dir.path()), Vec::<String>::new());
+    assert!(!header_is_plain(&dir.db_path()).unwrap());
+    assert_eq!(
+        files(dir.path()),
+        vec!["steady.sqlite3", "steady.sqlite3.encrypted"],
+        "no swap copy, WAL or SHM left behind"
+    );
+
+    // Reopened: locked until the passphrase is given.
+    let store = Store::open(dir.db_path()).unwrap();
+    assert!(store.is_locked());
+    assert_eq!(
+        store.read(|dao| dao.settings()).unwrap_err().kind(),
+        ErrorKind::AppLocked
+    );
+    let wrong = store.unlock("blue kettle evening walk").unwrap_err();
+    assert_eq!(wrong.kind(), ErrorKind::WrongPassphrase);
+    assert!(store.is_locked(), "still locked after a wrong passphrase");
+    store.unlock(PASS).unwrap();
+    assert_eq!(store.content_fingerprint().unwrap(), after_write);
+    assert!(store.integrity_problems().unwrap().is_empty());
+    assert_eq!(store.pragma("journal_mode").unwrap(), "wal");
+    assert_eq!(store.pragma("synchronous").unwrap(), "2", "FULL");
+}
+
+#[test]
+fn the_passphrase_changes_and_encryption_turns_off_the_same_safe_way() {
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    let before = store.content_fingerprint().unwrap();
+    store.set_passphrase(None, Some(PASS)).unwrap();
+
+    // Changing needs the current passphrase; a wrong one changes nothing.
+    let err = store
+        .set_passphrase(Some("not the one at all"), Some("new words for a new year"))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::WrongPassphrase);
+    let err = store
+        .set_passphrase(None, Some("new words for a new year"))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("current"));
+    store
+        .set_passphrase(Some(PASS), Some("new words for a new year"))
+        .unwrap();
+    drop(store);
+    let store = Store::open(dir.db_path()).unwrap();
+    assert_eq!(
+        store.unlock(PASS).unwrap_err().kind(),
+        ErrorKind::WrongPassphrase
+    );
+    store.unlock("new words for a new year").unwrap();
+    assert_eq!(store.content_fingerprint().unwrap(), before);
+
+    // Off: a plain file again, no marker, same data.
+    store
+        .set_passphrase(Some("new words for a new year"), None)
+        .unwrap();
+    assert!(!store.is_encrypted());
+    drop(store);
+    assert!(header_is_plain(&dir.db_path()).unwrap());
+    assert!(!marker_path(&dir.db_path()).exists());
+    let store = Store::open(dir.db_path()).unwrap();
+    assert!(!store.is_locked());
+    assert_eq!(store.content_fingerprint().unwrap(), before);
+}
+
+#[test]
+fn lock_now_closes_an_encrypted_store_and_leaves_a_plain_one_open() {
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    store.lock_now().unwrap();
+    assert!(!store.is_locked(), "nothing to lock without encryption");
+    store.set_passphrase(None, Some(PASS)).unwrap();
+    store.lock_now().unwrap();
+    assert!(store.is_locked());
+    assert_eq!(
+        store.write(|dao| dao.set_keep_in_tray(true)).unwrap_err().kind(),
+        ErrorKind::AppLocked
+    );
+    store.unlock(PASS).unwrap();
+    assert!(store.read(|dao| dao.settings()).is_ok());
+}
+
+#[test]
+fn a_change_stopped_before_its_swap_leaves_the_live_file_in_charge() {
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    let before = store.content_fingerprint().unwrap();
+    drop(store);
+    // As if stopped after the marker and a half-written copy, before the rename.
+    std::fs::write(marker_path(&dir.db_path()), b"sqlcipher 4\n").unwrap();
+    std::fs::write(dir.path().join("steady.sqlite3.swap"), b"half a copy").unwrap();
+    let store = Store::open(dir.db_path()).unwrap();
+    assert!(!store.is_locked(), "the plain file is the live one");
+    assert!(!marker_path(&dir.db_path()).exists(), "stale marker tidied");
+    assert_eq!(store.content_fingerprint().unwrap(), before);
+    // The next change removes the stale copy and works.
+    store.set_passphrase(None, Some(PASS)).unwrap();
+    assert!(!dir.path().join("steady.sqlite3.swap").exists());
+}
+
+#[test]
+fn a_damaged_plain_file_is_still_damaged_not_locked() {
+    let dir = DataDir::new();
+    drop(filled(&dir));
+    let mut bytes = std::fs::read(dir.db_path()).unwrap();
+    bytes[..16].fill(0);
+    std::fs::write(dir.db_path(), &bytes).unwrap();
+    let err = Store::open(dir.db_path()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Corrupt);
+}
+
+#[test]
+fn passphrases_are_checked_and_rated() {
+    for (bad, why) in [
+        ("short", "too short"),
+        (" leading space here", "edge spaces"),
+        ("has a \0 in it ok", "NUL"),
+    ] {
+        let err = check_passphrase(bad).unwrap_err();
+        assert_eq!(err.field(), Some("passphrase"), "{why}");
+    }
+    assert!(check_passphrase(&"x".repeat(257)).is_err());
+    assert!(check_passphrase(PASS).is_ok());
+    assert_eq!(passphrase_strength("abc").score, 0);
+    assert_eq!(passphrase_strength("aaaaaaaaaaaaaaaaaaaaaaaa").score, 0, "repeats don't count");
+    assert!(passphrase_strength(PASS).score >= 3);
+    assert_eq!(passphrase_strength("Tr0ub4dor&3x").score, 3);
+    assert_eq!(unlock_delay(0).as_secs(), 0);
+    assert_eq!(unlock_delay(2).as_secs(), 0);
+    assert_eq!(unlock_delay(3).as_secs(), 1);
+    assert_eq!(unlock_delay(5).as_secs(), 4);
+    assert_eq!(unlock_delay(50).as_secs(), 60);
+}
