@@ -67,6 +67,12 @@ const COMMANDS: &[&str] = &[
     "set_help_shortcut",
     "set_start_at_login",
     "set_plan_notices",
+    "unlock",
+    "lock_app",
+    "set_passphrase",
+    "rate_passphrase",
+    "data_status",
+    "set_lock_after",
 ];
 
 fn main() {

@@ -389,3 +389,28 @@ fn export_to(conn: &Connection, target: &Path, key: Option<&str>) -> Result<()> 
         .map_err(io("sync", target))?;
     Ok(())
 }
+
+/// Idle minutes before an encrypted Steady locks itself; 0 = only from the Lock button.
+pub const LOCK_AFTER_CHOICES: &[i64] = &[1, 5, 15, 30, 60, 0];
+pub const DEFAULT_LOCK_AFTER_MINUTES: i64 = 5;
+const KEY_LOCK_AFTER: &str = "lockAfterMinutes";
+
+impl crate::store::Dao<'_> {
+    pub fn lock_after_minutes(&self) -> Result<i64> {
+        Ok(self
+            .setting(KEY_LOCK_AFTER)?
+            .and_then(|v| v.parse().ok())
+            .filter(|m| LOCK_AFTER_CHOICES.contains(m))
+            .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES))
+    }
+
+    pub fn set_lock_after_minutes(&self, minutes: i64) -> Result<()> {
+        if !LOCK_AFTER_CHOICES.contains(&minutes) {
+            return Err(Error::validation(
+                "lockAfterMinutes",
+                "Choose 1, 5, 15, 30 or 60 minutes, or only when you lock it.",
+            ));
+        }
+        self.put_setting(KEY_LOCK_AFTER, &minutes.to_string())
+    }
+}

@@ -39,8 +39,9 @@ pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };
 pub use encryption::{
-    PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, Strength, check_passphrase, header_is_plain,
-    is_encrypted, marker_path, passphrase_strength, unlock_delay,
+    DEFAULT_LOCK_AFTER_MINUTES, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS,
+    Strength, check_passphrase, header_is_plain, is_encrypted, marker_path, passphrase_strength,
+    unlock_delay,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};

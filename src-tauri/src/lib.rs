@@ -29,6 +29,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
         .manage(scheduler::Reminders::new())
         .manage(Arc::new(tray::Tray::default()))
         .manage(Arc::new(shortcut::HelpShortcut::default()))
+        .manage(Arc::new(commands::privacy::UnlockAttempts::default()))
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 window::on_close_requested(window, api);
@@ -101,6 +102,12 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::desktop::set_help_shortcut,
             commands::desktop::set_start_at_login,
             commands::reminders::set_plan_notices,
+            commands::privacy::unlock,
+            commands::privacy::lock_app,
+            commands::privacy::set_passphrase,
+            commands::privacy::rate_passphrase,
+            commands::privacy::data_status,
+            commands::privacy::set_lock_after,
         ])
 }
 
@@ -137,10 +144,16 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
                 .inner()
                 .clone();
             let _ = tauri::async_runtime::spawn_blocking(move || {
-                let wanted = store
-                    .read(|dao| dao.desktop_settings())
-                    .ok()
-                    .and_then(|s| s.help_shortcut);
+                // While locked the user's choice can't be read: the default
+                // keys work until the unlock puts their own back.
+                let wanted = if store.is_locked() {
+                    Some(steady_core::DEFAULT_HELP_SHORTCUT.to_owned())
+                } else {
+                    store
+                        .read(|dao| dao.desktop_settings())
+                        .ok()
+                        .and_then(|s| s.help_shortcut)
+                };
                 // A refusal is kept in `help` and shown in Settings.
                 let _ = shortcut::apply(&handle, &help, wanted.as_deref());
             })

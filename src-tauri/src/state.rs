@@ -35,6 +35,10 @@ pub struct AppStatus {
     pub db_path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<IpcError>,
+    /// The data is encrypted.
+    pub encrypted: bool,
+    /// Encrypted and waiting for the passphrase.
+    pub locked: bool,
     /// A test build (its identifier ends in `.test`): the UI then lets tests
     /// speed up its timers. A user's build never does.
     pub test_build: bool,
@@ -106,6 +110,8 @@ impl StoreSlot {
             ready: opened.store.is_ok(),
             db_path: opened.db_path.display().to_string(),
             error: opened.store.as_ref().err().cloned(),
+            encrypted: opened.store.as_ref().is_ok_and(|s| s.is_encrypted()),
+            locked: opened.store.as_ref().is_ok_and(|s| s.is_locked()),
             test_build: app.config().identifier.ends_with(".test"),
         }
     }

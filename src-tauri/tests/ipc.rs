@@ -278,3 +278,51 @@ fn a_refused_shortcut_is_explained() {
     );
     assert!(refusal("Ctrl+Alt+H", "no X server").contains("didn't allow Ctrl+Alt+H"));
 }
+
+#[test]
+fn encryption_locks_and_unlocks_over_ipc() {
+    let h = harness();
+    invoke(&h.main, "app_status", json!({})).unwrap();
+    let strength = invoke(&h.main, "rate_passphrase", json!({"passphrase": "abc"})).unwrap();
+    assert_eq!(strength["score"], json!(0));
+    let err = invoke(
+        &h.main,
+        "set_passphrase",
+        json!({"current": null, "next": "short"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], json!("passphrase"));
+    // Plain data: Lock has nothing to lock.
+    assert_eq!(
+        invoke(&h.main, "lock_app", json!({})).unwrap(),
+        json!(false)
+    );
+    invoke(
+        &h.main,
+        "set_passphrase",
+        json!({"current": null, "next": "a long enough passphrase"}),
+    )
+    .unwrap();
+    let status = invoke(&h.main, "app_status", json!({})).unwrap();
+    assert_eq!(status["encrypted"], json!(true));
+    assert_eq!(invoke(&h.main, "lock_app", json!({})).unwrap(), json!(true));
+    let err = invoke(&h.main, "list_contacts", json!({})).unwrap_err();
+    assert_eq!(err["kind"], json!("appLocked"));
+    let err = invoke(&h.main, "unlock", json!({"passphrase": "not it at all"})).unwrap_err();
+    assert_eq!(err["kind"], json!("wrongPassphrase"));
+    assert_eq!(err["message"], json!("That passphrase doesn't match."));
+    invoke(
+        &h.main,
+        "unlock",
+        json!({"passphrase": "a long enough passphrase"}),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&h.main, "list_contacts", json!({})).unwrap(),
+        json!([])
+    );
+    let data = invoke(&h.main, "data_status", json!({})).unwrap();
+    assert_eq!(data["encrypted"], json!(true));
+    assert_eq!(data["lockAfterMinutes"], json!(5));
+    assert!(data["sizeBytes"].as_u64().unwrap() > 0);
+}

@@ -64,7 +64,11 @@ fn turning_encryption_on_keeps_every_row_and_leaves_no_plain_copy() {
     let before = store.content_fingerprint().unwrap();
     store.set_passphrase(None, Some(PASS)).unwrap();
     assert!(store.is_encrypted());
-    assert_eq!(store.content_fingerprint().unwrap(), before, "same data, still open");
+    assert_eq!(
+        store.content_fingerprint().unwrap(),
+        before,
+        "same data, still open"
+    );
     // Writing goes on as before.
     store
         .write(|dao| dao.set_discreet_notifications(true))
@@ -147,7 +151,10 @@ fn lock_now_closes_an_encrypted_store_and_leaves_a_plain_one_open() {
     store.lock_now().unwrap();
     assert!(store.is_locked());
     assert_eq!(
-        store.write(|dao| dao.set_keep_in_tray(true)).unwrap_err().kind(),
+        store
+            .write(|dao| dao.set_keep_in_tray(true))
+            .unwrap_err()
+            .kind(),
         ErrorKind::AppLocked
     );
     store.unlock(PASS).unwrap();
@@ -196,7 +203,11 @@ fn passphrases_are_checked_and_rated() {
     assert!(check_passphrase(&"x".repeat(257)).is_err());
     assert!(check_passphrase(PASS).is_ok());
     assert_eq!(passphrase_strength("abc").score, 0);
-    assert_eq!(passphrase_strength("aaaaaaaaaaaaaaaaaaaaaaaa").score, 0, "repeats don't count");
+    assert_eq!(
+        passphrase_strength("aaaaaaaaaaaaaaaaaaaaaaaa").score,
+        0,
+        "repeats don't count"
+    );
     assert!(passphrase_strength(PASS).score >= 3);
     assert_eq!(passphrase_strength("Tr0ub4dor&3x").score, 3);
     assert_eq!(unlock_delay(0).as_secs(), 0);
@@ -204,4 +215,17 @@ fn passphrases_are_checked_and_rated() {
     assert_eq!(unlock_delay(3).as_secs(), 1);
     assert_eq!(unlock_delay(5).as_secs(), 4);
     assert_eq!(unlock_delay(50).as_secs(), 60);
+}
+
+#[test]
+fn the_idle_lock_time_is_one_of_the_choices() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(store.read(|dao| dao.lock_after_minutes()).unwrap(), 5);
+    store.write(|dao| dao.set_lock_after_minutes(0)).unwrap();
+    assert_eq!(store.read(|dao| dao.lock_after_minutes()).unwrap(), 0);
+    let err = store
+        .write(|dao| dao.set_lock_after_minutes(7))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("lockAfterMinutes"));
+    assert_eq!(store.read(|dao| dao.lock_after_minutes()).unwrap(), 0);
 }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod handoff;
 pub mod insights;
 pub mod plan;
+pub mod privacy;
 pub mod recovery;
 pub mod reminders;
 pub mod settings;

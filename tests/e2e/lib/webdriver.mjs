@@ -262,6 +262,7 @@ export class App {
 
   /** Replaces an input's value the way a person would: select all, type over. */
   async typeOver(css, value) {
+    value = value.replaceAll('\n', '\uE007');
     const el = await this.waitFor(css);
     await this.execute('arguments[0].select();', [{ [W3C_ELEMENT]: el }]);
     await this.cmd('POST', `/element/${el}/value`, { text: value });

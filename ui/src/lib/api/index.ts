@@ -19,6 +19,8 @@ import type {
   DesktopScreen,
   DesktopStatus,
   ShortcutStatus,
+  Strength,
+  DataStatus,
   Insights,
   Contact,
   ContactInput,
@@ -333,4 +335,32 @@ export function setStartAtLogin(on: boolean): Promise<boolean> {
 /** Calls `handler` when the tray or the help shortcut asks for a screen. */
 export function onOpenScreen(handler: (screen: DesktopScreen) => void): Promise<() => void> {
   return onShellEvent<DesktopScreen>('steady://open', handler);
+}
+
+/** Opens encrypted data; a wrong passphrase rejects with `wrongPassphrase` (and the next try waits longer). */
+export function unlock(passphrase: string): Promise<void> {
+  return call<void>('unlock', { passphrase });
+}
+
+/** Locks encrypted data now; resolves to whether it is locked (plain data has nothing to lock). */
+export function lockApp(): Promise<boolean> {
+  return call<boolean>('lock_app');
+}
+
+/** Encryption on (current null), a new passphrase (both), or off (next null). */
+export function setPassphrase(current: string | null, next: string | null): Promise<void> {
+  return call<void>('set_passphrase', { current, next });
+}
+
+export function ratePassphrase(passphrase: string): Promise<Strength> {
+  return call<Strength>('rate_passphrase', { passphrase });
+}
+
+/** Where the data lives, its size, and whether it is encrypted or locked. */
+export function dataStatus(): Promise<DataStatus> {
+  return call<DataStatus>('data_status');
+}
+
+export function setLockAfter(minutes: number): Promise<void> {
+  return call<void>('set_lock_after', { minutes });
 }

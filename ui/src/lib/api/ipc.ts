@@ -12,6 +12,8 @@ export type IpcErrorKind =
   | 'newerVersion'
   | 'corrupt'
   | 'locked'
+  | 'appLocked'
+  | 'wrongPassphrase'
   | 'unavailable'
   | 'internal';
 
@@ -23,6 +25,8 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set<IpcErrorKind>([
   'newerVersion',
   'corrupt',
   'locked',
+  'appLocked',
+  'wrongPassphrase',
   'unavailable',
   'internal',
 ]);

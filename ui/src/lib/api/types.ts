@@ -18,6 +18,10 @@ export interface SettingsPatch {
 export interface AppStatus {
   ready: boolean;
   dbPath: string;
+  /** The data is encrypted. */
+  encrypted: boolean;
+  /** Encrypted and waiting for the passphrase. */
+  locked: boolean;
   /** A test build: tests may speed up the tools' clock. */
   testBuild: boolean;
   error?: { kind: string; message: string; field?: string };
@@ -348,3 +352,21 @@ export interface DesktopStatus {
 
 /** Screens the tray and the help shortcut can open. */
 export type DesktopScreen = 'emergency' | 'craving' | 'today';
+
+/** A rough passphrase strength, 0 (weak) to 4 (strong). */
+export interface Strength {
+  score: number;
+  words: string;
+}
+
+export interface DataStatus {
+  dataDir: string;
+  dbPath: string;
+  /** The database with its WAL, in bytes. */
+  sizeBytes: number;
+  encrypted: boolean;
+  locked: boolean;
+  /** Idle minutes before locking; 0 = only from the Lock button; null while locked. */
+  lockAfterMinutes: number | null;
+  lockAfterChoices: number[];
+}

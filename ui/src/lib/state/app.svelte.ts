@@ -1,10 +1,35 @@
 // Whether the data file opened. The UI never waits on this to paint.
-import { appStatus, IpcError } from '../api';
+import { appStatus, lockApp, unlock, IpcError } from '../api';
 import type { AppStatus } from '../api';
 
 class AppState {
   status = $state<AppStatus | null>(null);
   startupError = $state<IpcError | null>(null);
+
+  /** Encrypted and waiting for the passphrase: only help screens and the lock screen show. */
+  get locked(): boolean {
+    return this.status?.locked === true;
+  }
+
+  get encrypted(): boolean {
+    return this.status?.encrypted === true;
+  }
+
+  /** Rejects with the IpcError (wrongPassphrase) and stays locked. */
+  async unlock(passphrase: string): Promise<void> {
+    await unlock(passphrase);
+    this.status = await appStatus();
+  }
+
+  async lock(): Promise<void> {
+    await lockApp();
+    this.status = await appStatus();
+  }
+
+  /** Reads the status again (after encryption is turned on or off). */
+  async refresh(): Promise<void> {
+    this.status = await appStatus();
+  }
 
   get failed(): boolean {
     return this.startupError !== null || (this.status !== null && !this.status.ready);

@@ -11,7 +11,8 @@ export type View =
   | 'tool'
   | 'lapse'
   | 'wallet'
-  | 'report';
+  | 'report'
+  | 'data';
 
 /** Views that sit on top of a tab; Back returns to that tab. */
 const OVERLAYS: readonly View[] = [
@@ -23,6 +24,7 @@ const OVERLAYS: readonly View[] = [
   'lapse',
   'wallet',
   'report',
+  'data',
 ];
 
 export const TABS: readonly { id: Tab; label: string }[] = [

@@ -1,0 +1,110 @@
+// Privacy in the real webview: turn encryption on from Your data, quit,
+// relaunch locked; Get help now works while locked; a wrong then the right
+// passphrase; the Lock button; no plain copy of the data left behind.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { suiteStack, withApp } from './lib/webdriver.mjs';
+
+const suite = suiteStack({ before, after });
+const PASS = 'quiet river seven lamps';
+
+/** Files starting with the plain SQLite header, outside WebKit's own storage. */
+function plainSqliteFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    // WebKit's folder holds only the theme and emergency number mirror (see README).
+    if (name === 'webview') continue;
+    if (statSync(path).isDirectory()) {
+      out.push(...plainSqliteFiles(path));
+      continue;
+    }
+    const fd = openSync(path, 'r');
+    const head = Buffer.alloc(16);
+    const n = readSync(fd, head, 0, 16, 0);
+    closeSync(fd);
+    if (n === 16 && head.toString('latin1') === 'SQLite format 3\0') out.push(path);
+  }
+  return out;
+}
+
+describe('privacy', () => {
+  for (const theme of ['light', 'dark']) {
+    test(`encryption on, relaunch locked, help while locked, unlock (${theme})`, async () => {
+      const dir = suite.stack.dataDir(`encrypt-${theme}`);
+      await withApp(
+        suite.stack,
+        dir,
+        async (app) => {
+          if (theme === 'dark') {
+            await app.invoke('update_settings', { patch: { theme: 'dark' } });
+            await app.execute('location.reload(); return true;');
+            await app.waitReady();
+          }
+          await app.click('[data-testid=mood-4]');
+          await app.click('#craving');
+          await app.click('[data-testid=save-checkin]');
+          await app.waitFor('[data-testid=checkin-summary]');
+
+          await app.click('[data-testid=open-settings]');
+          await app.click('[data-testid=open-your-data]');
+          assert.match(await app.text('[data-testid=promise]'), /no account, no server, no analytics and no network/);
+          assert.match(await app.text('[data-testid=data-dir]'), new RegExp(dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+          assert.equal(await app.text('[data-testid=data-encrypted]'), 'No');
+          await app.screenshot(`${theme}-your-data`);
+
+          await app.click('[data-testid=encryption-start]');
+          await app.type('[data-testid=pass-next]', PASS);
+          await app.waitUntil("return /Strength: (Good|Strong)/.test(document.querySelector('[data-testid=pass-strength]').textContent)");
+          await app.type('[data-testid=pass-confirm]', 'quiet river seven lamp');
+          await app.click('[data-testid=pass-understood]');
+          await app.click('[data-testid=encryption-submit]');
+          assert.match(await app.text('[data-testid=encryption-error]'), /don't match/);
+          await app.typeOver('[data-testid=pass-confirm]', PASS);
+          await app.execute("document.querySelector('[data-testid=encryption-form]').scrollIntoView({ block: 'start' }); return true;");
+          await app.screenshot(`${theme}-encryption-form`);
+          await app.click('[data-testid=encryption-submit]');
+          await app.waitFor('[data-testid=encryption-done]');
+          assert.equal(await app.text('[data-testid=data-encrypted]'), 'Yes, with your passphrase');
+          assert.ok((await app.invoke('app_status')).ok.encrypted);
+          assert.deepEqual(plainSqliteFiles(dir), [], 'no plain copy of the data');
+          await app.waitFor('[data-testid=lock-now]');
+        },
+        { ready: true },
+      );
+
+      await withApp(suite.stack, dir, async (app) => {
+        await app.waitUntil("return document.body.dataset.ready === 'locked'");
+        await app.waitFor('[data-testid=lock-screen]');
+        assert.equal(await app.execute("return !!document.querySelector('nav.tabs')"), false, 'no tabs while locked');
+        await app.screenshot(`${theme}-lock-screen`);
+        // Nothing readable while locked.
+        assert.equal((await app.invoke('get_checkin_view', {})).err.kind, 'appLocked');
+        assert.equal((await app.invoke('list_contacts')).err.kind, 'appLocked');
+
+        // Get help now works while locked; the user's people stay hidden.
+        await app.click('[data-testid=help-button]');
+        await app.waitFor('[data-testid=call-emergency]');
+        assert.match(await app.text('[data-testid=call-emergency]'), /911/);
+        await app.waitFor('[data-testid=contacts-locked]');
+        await app.screenshot(`${theme}-help-while-locked`);
+        await app.click('[data-testid=back]');
+        await app.waitFor('[data-testid=lock-screen]');
+
+        await app.type('[data-testid=unlock-passphrase]', 'quiet river seven lamb\n');
+        assert.match(await app.text('[data-testid=unlock-error]'), /doesn't match/);
+        assert.equal(await app.value('[data-testid=unlock-passphrase]'), 'quiet river seven lamb', 'what was typed stays');
+        await app.typeOver('[data-testid=unlock-passphrase]', `${PASS}\n`);
+        await app.waitUntil("return document.body.dataset.ready === 'ready'");
+        await app.waitFor('[data-testid=checkin-summary]');
+
+        // The Lock button locks at once.
+        await app.click('[data-testid=lock-now]');
+        await app.waitFor('[data-testid=lock-screen]');
+        assert.equal((await app.invoke('list_contacts')).err.kind, 'appLocked');
+      });
+    });
+  }
+});
