@@ -3,6 +3,7 @@
 //! No Tauri, no async runtime, no UI: everything here is tested without a window.
 //! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
 
+mod archive;
 mod checkins;
 mod contacts;
 mod cravings;
@@ -25,6 +26,10 @@ mod time;
 mod toolbox;
 mod triggers;
 
+pub use archive::{
+    ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, CSV_KINDS, IMPORT_MAX_BYTES,
+    ImportSummary, NOT_ARCHIVED, parse_archive,
+};
 pub use checkins::{
     Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Medication,
     NOTE_MAX_CHARS, SELF_CARE_CHOICES, SUPPORT_CHOICES,

@@ -38,6 +38,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0008_reminders.sql",
         include_str!("../../migrations/0008_reminders.sql"),
     ),
+    (
+        "0009_stable_ids.sql",
+        include_str!("../../migrations/0009_stable_ids.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! Integration tests of steady-core on real SQLite files: one binary, a module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod archive;
 mod checkins;
 mod cravings;
 mod desktop;

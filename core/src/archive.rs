@@ -1,0 +1,513 @@
+//! All of the user's data as one file they own: export to JSON (the format is
+//! documented in docs/EXPORT_FORMAT.md) and CSV, and import back from JSON.
+//!
+//! The archive is the tables themselves, row by row, so nothing is left out
+//! as the app grows (a test checks every table is listed here). An import is
+//! checked whole before anything is written: the structure, every value's
+//! type, duplicates inside the file and every reference; then it is tried on
+//! an empty in-memory store (which checks every range rule of the schema);
+//! only then is it written, in the caller's one transaction.
+//!
+//! Merge rules: records carry a stable `uid`. A record whose uid is already
+//! here is kept as it is (never duplicated, never overwritten). So is a
+//! check-in for a day that already has one, a trigger whose name an active
+//! trigger already has (the file's records then point at the one here), and
+//! a setting that is already set. Everything else is added with new local ids.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{Connection, params_from_iter};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+use crate::error::{Error, Result};
+use crate::store::{Dao, Store};
+
+pub const ARCHIVE_FORMAT: &str = "steady-export";
+pub const ARCHIVE_VERSION: i64 = 1;
+/// Larger files are refused before they are read.
+pub const IMPORT_MAX_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Every table in the archive, parents before the rows that point at them.
+pub const ARCHIVE_TABLES: &[&str] = &[
+    "settings",
+    "triggers",
+    "tools",
+    "tool_steps",
+    "distractions",
+    "checkins",
+    "checkin_choices",
+    "cravings",
+    "craving_categories",
+    "craving_triggers",
+    "tool_uses",
+    "lapses",
+    "lapse_triggers",
+    "plan_items",
+    "plan_if_then",
+    "contacts",
+    "reminders",
+];
+
+/// Tables left out on purpose: drafts are half-typed forms, not records.
+pub const NOT_ARCHIVED: &[&str] = &["checkin_drafts"];
+
+/// The CSV files, one per kind, for spreadsheets.
+pub const CSV_KINDS: &[(&str, &str)] = &[
+    ("checkins", "check-ins"),
+    ("cravings", "cravings"),
+    ("tool_uses", "tool-uses"),
+    ("lapses", "lapses"),
+];
+
+const FIELD: &str = "file";
+
+fn bad(message: impl Into<String>) -> Error {
+    Error::validation(FIELD, message)
+}
+
+#[derive(Debug, Clone)]
+struct Column {
+    name: String,
+    /// The declared type: INTEGER, REAL, TEXT (the tables are STRICT).
+    kind: String,
+    not_null: bool,
+    has_default: bool,
+}
+
+fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info(\"{table}\")"))?;
+    let rows = stmt.query_map([], |row| {
+        Ok(Column {
+            name: row.get(1)?,
+            kind: row.get::<_, String>(2)?.to_ascii_uppercase(),
+            not_null: row.get(3)?,
+            has_default: row.get::<_, Option<String>>(4)?.is_some(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// (column, parent table, whether the row belongs to that parent: ON DELETE CASCADE).
+fn references(conn: &Connection, table: &str) -> Result<Vec<(String, String, bool)>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_list(\"{table}\")"))?;
+    let rows = stmt.query_map([], |row| {
+        Ok((
+            row.get::<_, String>(3)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, String>(6)?.eq_ignore_ascii_case("CASCADE"),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn has_id(cols: &[Column]) -> bool {
+    cols.iter().any(|c| c.name == "id")
+}
+
+fn to_json(value: ValueRef<'_>) -> Result<Value> {
+    Ok(match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(n) => Value::from(n),
+        ValueRef::Real(x) => Number::from_f64(x).map_or(Value::Null, Value::Number),
+        ValueRef::Text(t) => Value::String(
+            std::str::from_utf8(t)
+                .map_err(|_| Error::Storage("a stored text is not valid UTF-8".into()))?
+                .to_owned(),
+        ),
+        ValueRef::Blob(_) => return Err(Error::Storage("unexpected binary value".into())),
+    })
+}
+
+/// What an import did, per table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    /// Rows added.
+    pub added: BTreeMap<String, usize>,
+    /// Rows already here (same uid, day, name or key), kept as they were.
+    pub kept: BTreeMap<String, usize>,
+}
+
+/// A parsed, structurally checked archive.
+#[derive(Debug, Clone)]
+pub struct Archive {
+    tables: BTreeMap<String, Vec<Map<String, Value>>>,
+}
+
+impl Archive {
+    /// Rows per table, for a summary before importing.
+    pub fn counts(&self) -> BTreeMap<String, usize> {
+        self.tables
+            .iter()
+            .map(|(t, rows)| (t.clone(), rows.len()))
+            .collect()
+    }
+}
+
+impl Dao<'_> {
+    /// Every record, as the archive JSON. `exported_at` is an RFC 3339 instant.
+    pub fn archive(&self, exported_at: &str) -> Result<Value> {
+        let conn = self.conn();
+        let mut tables = Map::new();
+        for table in ARCHIVE_TABLES {
+            let cols = columns(conn, table)?;
+            let order = if has_id(&cols) { "id" } else { "1, 2" };
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY {order}"))?;
+            let mut rows = stmt.query([])?;
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                let mut obj = Map::new();
+                for (i, col) in cols.iter().enumerate() {
+                    obj.insert(col.name.clone(), to_json(row.get_ref(i)?)?);
+                }
+                out.push(Value::Object(obj));
+            }
+            tables.insert((*table).to_owned(), Value::Array(out));
+        }
+        let mut root = Map::new();
+        root.insert("format".into(), ARCHIVE_FORMAT.into());
+        root.insert("version".into(), ARCHIVE_VERSION.into());
+        root.insert(
+            "schemaVersion".into(),
+            crate::migrations::LATEST_VERSION.into(),
+        );
+        root.insert("exportedAt".into(), exported_at.into());
+        root.insert("tables".into(), Value::Object(tables));
+        Ok(Value::Object(root))
+    }
+
+    /// One kind as CSV (a header row, then one row per record). Text that a
+    /// spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+    /// apostrophe, which spreadsheets hide.
+    pub fn csv(&self, table: &str) -> Result<String> {
+        if !CSV_KINDS.iter().any(|(t, _)| *t == table) {
+            return Err(Error::validation(
+                "kind",
+                "Choose check-ins, cravings, tool uses or lapses.",
+            ));
+        }
+        let conn = self.conn();
+        let cols = columns(conn, table)?;
+        let mut out = String::new();
+        let header: Vec<String> = cols.iter().map(|c| csv_cell(&c.name)).collect();
+        out.push_str(&header.join(","));
+        out.push_str("\r\n");
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let mut cells = Vec::with_capacity(cols.len());
+            for i in 0..cols.len() {
+                cells.push(match row.get_ref(i)? {
+                    ValueRef::Null => String::new(),
+                    ValueRef::Integer(n) => n.to_string(),
+                    ValueRef::Real(x) => x.to_string(),
+                    ValueRef::Text(t) => csv_cell(&String::from_utf8_lossy(t)),
+                    ValueRef::Blob(_) => String::new(),
+                });
+            }
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        Ok(out)
+    }
+}
+
+fn csv_cell(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// Parses and checks a file's bytes: size, JSON, format, versions, tables,
+/// and every row's fields and types against this version's schema. Nothing
+/// is written.
+pub fn parse_archive(bytes: &[u8]) -> Result<Archive> {
+    if bytes.len() as u64 > IMPORT_MAX_BYTES {
+        return Err(bad(
+            "That file is over 200 MB, too big to be a Steady export.",
+        ));
+    }
+    let root: Value = serde_json::from_slice(bytes).map_err(|e| {
+        bad(format!(
+            "That file isn't a Steady export (it isn't readable JSON: line {}, column {}).",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let root = root
+        .as_object()
+        .ok_or_else(|| bad("That file isn't a Steady export."))?;
+    if root.get("format").and_then(Value::as_str) != Some(ARCHIVE_FORMAT) {
+        return Err(bad("That file isn't a Steady export."));
+    }
+    match root.get("version").and_then(Value::as_i64) {
+        Some(ARCHIVE_VERSION) => {}
+        Some(v) if v > ARCHIVE_VERSION => {
+            return Err(bad(
+                "That export was made by a newer Steady. Update Steady, then import it.",
+            ));
+        }
+        _ => return Err(bad("That export's version isn't one this Steady knows.")),
+    }
+    match root.get("schemaVersion").and_then(Value::as_i64) {
+        Some(v) if v == crate::migrations::LATEST_VERSION => {}
+        Some(v) if v > crate::migrations::LATEST_VERSION => {
+            return Err(bad(
+                "That export was made by a newer Steady. Update Steady, then import it.",
+            ));
+        }
+        _ => {
+            return Err(bad(
+                "That export was made by an older Steady whose data this version can't read yet.",
+            ));
+        }
+    }
+    let tables = root
+        .get("tables")
+        .and_then(Value::as_object)
+        .ok_or_else(|| bad("That export has no tables."))?;
+    let mut out = BTreeMap::new();
+    for (name, rows) in tables {
+        if !ARCHIVE_TABLES.contains(&name.as_str()) {
+            return Err(bad(format!("That export has an unknown part, \"{name}\".")));
+        }
+        let rows = rows
+            .as_array()
+            .ok_or_else(|| bad(format!("In {name}: expected a list of records.")))?;
+        let mut parsed = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let obj = row
+                .as_object()
+                .ok_or_else(|| bad(format!("In {name}, record {}: expected an object.", i + 1)))?;
+            parsed.push(obj.clone());
+        }
+        out.insert(name.clone(), parsed);
+    }
+    Ok(Archive { tables: out })
+}
+
+/// Checks each row's fields and types against the live schema, and that ids
+/// and uids are not repeated inside the file.
+fn check_rows(conn: &Connection, archive: &Archive) -> Result<()> {
+    for (table, rows) in &archive.tables {
+        let cols = columns(conn, table)?;
+        let known: HashSet<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+        let mut ids = HashSet::new();
+        let mut uids = HashSet::new();
+        for (i, row) in rows.iter().enumerate() {
+            let at = || format!("In {table}, record {}", i + 1);
+            if let Some(extra) = row.keys().find(|k| !known.contains(k.as_str())) {
+                return Err(bad(format!("{}: unknown field \"{extra}\".", at())));
+            }
+            for col in &cols {
+                let value = row.get(&col.name).unwrap_or(&Value::Null);
+                let fits = match value {
+                    Value::Null => {
+                        !col.not_null || (col.has_default && !row.contains_key(&col.name))
+                    }
+                    Value::Number(n) => match col.kind.as_str() {
+                        "INTEGER" => n.is_i64(),
+                        "REAL" => true,
+                        _ => false,
+                    },
+                    Value::String(s) => col.kind == "TEXT" && !s.contains('\0'),
+                    _ => false,
+                };
+                if !fits {
+                    return Err(bad(format!(
+                        "{}: \"{}\" should be {}{}.",
+                        at(),
+                        col.name,
+                        match col.kind.as_str() {
+                            "INTEGER" => "a whole number",
+                            "REAL" => "a number",
+                            _ => "text",
+                        },
+                        if col.not_null { "" } else { " or null" }
+                    )));
+                }
+            }
+            if let Some(id) = row.get("id").and_then(Value::as_i64)
+                && !ids.insert(id)
+            {
+                return Err(bad(format!("{}: id {id} appears twice.", at())));
+            }
+            if let Some(uid) = row.get("uid").and_then(Value::as_str)
+                && !uids.insert(uid.to_owned())
+            {
+                return Err(bad(format!("{}: uid {uid} appears twice.", at())));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn to_sql(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(SqlValue::Integer)
+            .or_else(|| n.as_f64().map(SqlValue::Real))
+            .unwrap_or(SqlValue::Null),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        _ => SqlValue::Null,
+    }
+}
+
+/// The row already here that an ignored insert collided with.
+fn existing_id(conn: &Connection, table: &str, row: &Map<String, Value>) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    if let Some(uid) = row.get("uid").and_then(Value::as_str) {
+        let found = conn
+            .query_row(
+                &format!("SELECT id FROM \"{table}\" WHERE uid = ?1"),
+                [uid],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    let text = |k: &str| row.get(k).and_then(Value::as_str).map(str::to_owned);
+    Ok(match table {
+        "checkins" => conn
+            .query_row(
+                "SELECT id FROM checkins WHERE day = ?1",
+                [text("day")],
+                |r| r.get(0),
+            )
+            .optional()?,
+        "triggers" => conn
+            .query_row(
+                "SELECT id FROM triggers WHERE name = ?1 COLLATE NOCASE AND archived_at IS NULL",
+                [text("name")],
+                |r| r.get(0),
+            )
+            .optional()?,
+        "tools" => conn
+            .query_row(
+                "SELECT id FROM tools WHERE builtin = ?1",
+                [text("builtin")],
+                |r| r.get(0),
+            )
+            .optional()?,
+        _ => None,
+    })
+}
+
+/// Writes the archive's rows through `conn` (inside the caller's transaction).
+fn apply(conn: &Connection, archive: &Archive) -> Result<ImportSummary> {
+    let mut summary = ImportSummary::default();
+    // Per table: the file's id -> the id here.
+    let mut ids: HashMap<String, HashMap<i64, i64>> = HashMap::new();
+    // Per table: the file's ids of records kept as they were (their own rows stay out).
+    let mut kept_ids: HashMap<String, HashSet<i64>> = HashMap::new();
+    for table in ARCHIVE_TABLES {
+        let Some(rows) = archive.tables.get(*table) else {
+            continue;
+        };
+        let cols = columns(conn, table)?;
+        let refs = references(conn, table)?;
+        let with_id = has_id(&cols);
+        let mut added = 0;
+        let mut kept = 0;
+        'rows: for (i, row) in rows.iter().enumerate() {
+            let at = || format!("In {table}, record {}", i + 1);
+            let mut names = Vec::new();
+            let mut values = Vec::new();
+            for col in &cols {
+                if col.name == "id" {
+                    continue;
+                }
+                let Some(value) = row.get(&col.name) else {
+                    continue; // a column with a default, left out of the file
+                };
+                let mut value = to_sql(value);
+                if let Some((_, parent, owned)) = refs.iter().find(|(c, _, _)| *c == col.name)
+                    && let SqlValue::Integer(old) = value
+                {
+                    if *owned && kept_ids.get(parent).is_some_and(|k| k.contains(&old)) {
+                        // Its parent was already here: the parent's own rows stay as they are.
+                        kept += 1;
+                        continue 'rows;
+                    }
+                    let here = ids
+                        .get(parent)
+                        .and_then(|m| m.get(&old))
+                        .copied()
+                        .ok_or_else(|| {
+                            bad(format!(
+                                "{}: it points at {parent} {old}, which isn't in the file.",
+                                at()
+                            ))
+                        })?;
+                    value = SqlValue::Integer(here);
+                }
+                names.push(format!("\"{}\"", col.name));
+                values.push(value);
+            }
+            let marks: Vec<String> = (1..=values.len()).map(|n| format!("?{n}")).collect();
+            let sql = format!(
+                // Only a clash on a unique key is passed over (and looked up
+                // below); a range rule broken still fails the whole import.
+                "INSERT INTO \"{table}\" ({}) VALUES ({}) ON CONFLICT DO NOTHING",
+                names.join(", "),
+                marks.join(", ")
+            );
+            let changed = conn
+                .execute(&sql, params_from_iter(values.iter()))
+                .map_err(|e| match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                        bad(format!("{}: a value is out of range ({e}).", at()))
+                    }
+                    _ => Error::from(e),
+                })?;
+            let old = row.get("id").and_then(Value::as_i64);
+            if changed == 1 {
+                added += 1;
+                if let (true, Some(old)) = (with_id, old) {
+                    ids.entry((*table).to_owned())
+                        .or_default()
+                        .insert(old, conn.last_insert_rowid());
+                }
+            } else {
+                kept += 1;
+                if let (true, Some(old)) = (with_id, old) {
+                    let here = existing_id(conn, table, row)?
+                        .ok_or_else(|| bad(format!("{}: it clashes with a record here.", at())))?;
+                    ids.entry((*table).to_owned())
+                        .or_default()
+                        .insert(old, here);
+                    kept_ids.entry((*table).to_owned()).or_default().insert(old);
+                }
+            }
+        }
+        summary.added.insert((*table).to_owned(), added);
+        summary.kept.insert((*table).to_owned(), kept);
+    }
+    Ok(summary)
+}
+
+impl Dao<'_> {
+    /// Imports a checked archive in this write's transaction: first tried on
+    /// an empty in-memory store, so a value out of range is found before a
+    /// single row is written here.
+    pub fn import_archive(&self, archive: &Archive) -> Result<ImportSummary> {
+        check_rows(self.conn(), archive)?;
+        let trial = Store::open_in_memory()?;
+        trial.write(|dao| apply(dao.conn(), archive))?;
+        apply(self.conn(), archive)
+    }
+}

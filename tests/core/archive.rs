@@ -1,0 +1,296 @@
+use chrono::{FixedOffset, NaiveDate};
+use serde_json::{Value, json};
+use steady_core::{
+    ARCHIVE_TABLES, CheckinInput, ContactInput, ErrorKind, NOT_ARCHIVED, PlanItemInput, Store,
+    ToolInput, parse_archive,
+};
+use steady_tests::seed;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+/// A store with some of every kind: seeded events plus plan, people and own tools.
+fn full_store() -> Store {
+    let store = Store::open_in_memory().unwrap();
+    let small = seed::Scale {
+        days: 60,
+        cravings: 150,
+        tool_uses: 60,
+        lapses: 3,
+    };
+    seed::fill(&store, small, today(), &FixedOffset::east_opt(0).unwrap()).unwrap();
+    store
+        .write(|dao| {
+            dao.create_tool(&ToolInput {
+                name: "Call my sister «ahora»".into(),
+                steps: vec!["Find her number".into(), "Say hi".into()],
+                minutes: Some(5),
+            })?;
+            dao.add_distraction("Walk the dog 🐕")?;
+            dao.save_contact(
+                None,
+                &ContactInput {
+                    name: "Dana".into(),
+                    role: "sponsor".into(),
+                    phone: "+1 555 0100".into(),
+                    ok_to_text: true,
+                    notes: Some("Evenings \"after 6\"".into()),
+                },
+            )?;
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "reasons".into(),
+                    text: "My kids, =always".into(),
+                    ..Default::default()
+                },
+            )?;
+            dao.set_discreet_notifications(true)
+        })
+        .unwrap();
+    store
+}
+
+fn export(store: &Store) -> Vec<u8> {
+    let value = store
+        .read(|dao| dao.archive("2026-11-30T12:00:00.000Z"))
+        .unwrap();
+    serde_json::to_vec_pretty(&value).unwrap()
+}
+
+fn import(store: &Store, bytes: &[u8]) -> steady_core::Result<steady_core::ImportSummary> {
+    let archive = parse_archive(bytes)?;
+    store.write(|dao| dao.import_archive(&archive))
+}
+
+#[test]
+fn every_table_is_archived_or_left_out_on_purpose() {
+    let store = Store::open_in_memory().unwrap();
+    let value = store.read(|dao| dao.archive("now")).unwrap();
+    let listed: Vec<&str> = ARCHIVE_TABLES.iter().chain(NOT_ARCHIVED).copied().collect();
+    let dir = steady_tests::DataDir::new();
+    drop(Store::open(dir.db_path()).unwrap());
+    let conn = rusqlite::Connection::open(dir.db_path()).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap();
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for t in &tables {
+        assert!(
+            listed.contains(&t.as_str()),
+            "table {t} is neither archived nor left out"
+        );
+    }
+    assert_eq!(
+        value["tables"].as_object().unwrap().len(),
+        ARCHIVE_TABLES.len()
+    );
+    assert_eq!(value["format"], json!("steady-export"));
+}
+
+#[test]
+fn export_then_import_into_an_empty_store_reproduces_every_record() {
+    let source = full_store();
+    let bytes = export(&source);
+    let target = Store::open_in_memory().unwrap();
+    let summary = import(&target, &bytes).unwrap();
+    assert_eq!(summary.added["cravings"], 150);
+    assert_eq!(
+        summary.kept["tools"], 9,
+        "the built-in tools are the same tools"
+    );
+    assert_eq!(
+        target.content_fingerprint().unwrap(),
+        source.content_fingerprint().unwrap(),
+        "every row of every table, ids and uids included"
+    );
+    // Importing the same file again adds nothing.
+    let again = import(&target, &bytes).unwrap();
+    assert!(again.added.values().all(|n| *n == 0), "{:?}", again.added);
+    assert_eq!(
+        target.content_fingerprint().unwrap(),
+        source.content_fingerprint().unwrap()
+    );
+}
+
+#[test]
+fn an_import_merges_by_uid_day_and_name_and_never_duplicates() {
+    let source = full_store();
+    let bytes = export(&source);
+    // A store with its own life: a check-in on a day the file also has, and
+    // a trigger with a name the file also has.
+    let target = Store::open_in_memory().unwrap();
+    let day = (today() - chrono::Duration::days(3)).to_string();
+    target
+        .write(|dao| {
+            dao.save_checkin(
+                &CheckinInput {
+                    day: day.clone(),
+                    mood: Some(2.0),
+                    craving: Some(9.0),
+                    note: Some("mine".into()),
+                    ..Default::default()
+                },
+                today(),
+            )?;
+            dao.create_trigger("Trigger 3", Some("people"))
+        })
+        .unwrap();
+    import(&target, &bytes).unwrap();
+    let view = target.read(|dao| dao.checkin(&day)).unwrap().unwrap();
+    assert_eq!(
+        view.note.as_deref(),
+        Some("mine"),
+        "the check-in here is kept as it is"
+    );
+    let triggers = target.read(|dao| dao.triggers(true)).unwrap();
+    assert_eq!(
+        triggers.iter().filter(|t| t.name == "Trigger 3").count(),
+        1,
+        "one Trigger 3, the file's events point at it"
+    );
+    let days: i64 = target
+        .read(|dao| Ok(dao.checkin_days("2020-01-01", "2030-01-01")?.len() as i64))
+        .unwrap();
+    assert_eq!(days, 60, "the file's other 59 days plus the one here");
+}
+
+fn edited(bytes: &[u8], f: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut v: Value = serde_json::from_slice(bytes).unwrap();
+    f(&mut v);
+    serde_json::to_vec(&v).unwrap()
+}
+
+#[test]
+fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
+    let source = full_store();
+    let good = export(&source);
+    let target = full_store();
+    target
+        .write(|dao| dao.add_distraction("only here"))
+        .unwrap();
+    let before = target.content_fingerprint().unwrap();
+    let mut huge = b"{\"format\":\"steady-export\",\"pad\":\"".to_vec();
+    huge.resize(200 * 1024 * 1024 + 1, b'x');
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "bad JSON",
+            b"{\"format\": \"steady-export\",".to_vec(),
+            "isn't readable JSON",
+        ),
+        (
+            "not an export",
+            b"[1, 2, 3]".to_vec(),
+            "isn't a Steady export",
+        ),
+        (
+            "newer version",
+            edited(&good, |v| v["version"] = json!(2)),
+            "newer Steady",
+        ),
+        (
+            "newer schema",
+            edited(&good, |v| v["schemaVersion"] = json!(99)),
+            "newer Steady",
+        ),
+        (
+            "wrong type",
+            edited(&good, |v| {
+                v["tables"]["cravings"][0]["intensity"] = json!("high")
+            }),
+            "should be a whole number",
+        ),
+        (
+            "out of range",
+            edited(&good, |v| {
+                v["tables"]["cravings"][5]["intensity"] = json!(99)
+            }),
+            "out of range",
+        ),
+        (
+            "duplicate uid",
+            edited(&good, |v| {
+                let first = v["tables"]["lapses"][0]["uid"].clone();
+                v["tables"]["lapses"][1]["uid"] = first;
+            }),
+            "appears twice",
+        ),
+        (
+            "unknown field",
+            edited(&good, |v| v["tables"]["contacts"][0]["secret"] = json!(1)),
+            "unknown field",
+        ),
+        (
+            "unknown table",
+            edited(&good, |v| v["tables"]["passwords"] = json!([])),
+            "unknown part",
+        ),
+        (
+            "dangling reference",
+            edited(&good, |v| {
+                v["tables"]["tool_uses"][0]["tool_id"] = json!(4242)
+            }),
+            "isn't in the file",
+        ),
+        (
+            "missing required value",
+            edited(&good, |v| {
+                v["tables"]["checkins"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("mood");
+            }),
+            "\"mood\" should be",
+        ),
+        ("over 200 MB", huge, "over 200 MB"),
+    ];
+    for (what, bytes, says) in cases {
+        let err = import(&target, &bytes).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Validation, "{what}: {err}");
+        assert_eq!(err.field(), Some("file"), "{what}");
+        assert!(err.to_string().contains(says), "{what}: {err}");
+        assert_eq!(
+            target.content_fingerprint().unwrap(),
+            before,
+            "{what} changed nothing"
+        );
+    }
+}
+
+#[test]
+fn csv_has_a_header_escapes_text_and_guards_formulas() {
+    let store = full_store();
+    let csv = store.read(|dao| dao.csv("checkins")).unwrap();
+    let mut lines = csv.split("\r\n");
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("id,"), "{header}");
+    assert!(header.contains("mood") && header.contains("uid"));
+    assert_eq!(csv.matches("\r\n").count(), 61, "header + 60 days");
+    store
+        .write(|dao| {
+            dao.save_lapse(
+                None,
+                &steady_core::LapseInput {
+                    day: "2026-11-29".into(),
+                    what_happened: Some("=cmd|' /C calc'!A0, then \"more\"\nand a line".into()),
+                    ..Default::default()
+                },
+                today(),
+            )
+        })
+        .unwrap();
+    let lapses = store.read(|dao| dao.csv("lapses")).unwrap();
+    assert!(
+        lapses.contains("\"'=cmd|' /C calc'!A0, then \"\"more\"\"\nand a line\""),
+        "{lapses}"
+    );
+    assert_eq!(
+        store.read(|dao| dao.csv("settings")).unwrap_err().field(),
+        Some("kind")
+    );
+}
