@@ -4,6 +4,7 @@
 //! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
 
 mod archive;
+mod backup;
 mod checkins;
 mod contacts;
 mod cravings;
@@ -29,6 +30,10 @@ mod triggers;
 pub use archive::{
     ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, CSV_KINDS, IMPORT_MAX_BYTES,
     ImportSummary, NOT_ARCHIVED, parse_archive,
+};
+pub use backup::{
+    Backup, BackupReason, KEEP_DAILY, KEEP_WEEKLY, QUIT_BACKUP_MIN_GAP, backup_due, list_backups,
+    to_prune,
 };
 pub use checkins::{
     Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Medication,

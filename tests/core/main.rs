@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod archive;
+mod backup;
 mod checkins;
 mod cravings;
 mod desktop;
