@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use chrono::TimeZone;
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 use serde::Serialize;
@@ -510,4 +511,81 @@ impl Dao<'_> {
         trial.write(|dao| apply(dao.conn(), archive))?;
         apply(self.conn(), archive)
     }
+}
+
+impl Store {
+    /// Imports a checked archive: a backup of the current data first (into
+    /// `backups`), then the import in one transaction.
+    pub fn import_with_backup<Tz: TimeZone>(
+        &self,
+        archive: &Archive,
+        backups: &std::path::Path,
+        now: chrono::DateTime<chrono::Utc>,
+        tz: &Tz,
+    ) -> Result<(ImportSummary, crate::backup::Backup)> {
+        // Checked before the backup, so a bad file costs nothing.
+        self.read(|dao| check_rows(dao.conn(), archive))?;
+        let backup = self.back_up(backups, now, tz)?;
+        let summary = self.write(|dao| dao.import_archive(archive))?;
+        Ok((summary, backup))
+    }
+}
+
+/// How a chosen import file is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ArchiveWrapping {
+    /// Plain JSON.
+    Json,
+    /// JSON sealed with a passphrase (see [`seal_archive`]).
+    Sealed,
+    /// Neither: not a Steady export.
+    Unknown,
+}
+
+/// Tells a plain export from a sealed one by its first bytes.
+pub fn archive_wrapping(head: &[u8]) -> ArchiveWrapping {
+    let text = head
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .copied()
+        .next();
+    match text {
+        Some(b'{') => ArchiveWrapping::Json,
+        _ if head.len() >= 16 && !head.starts_with(b"SQLite format 3\0") => ArchiveWrapping::Sealed,
+        _ => ArchiveWrapping::Unknown,
+    }
+}
+
+/// Writes `json` to `path` sealed with `passphrase`: a small SQLCipher file
+/// (the same encryption and key derivation as the database) holding the
+/// export's text. Opened with the passphrase by [`unseal_archive`], or by any
+/// SQLCipher 4 tool: `SELECT json FROM export`.
+pub fn seal_archive(json: &str, passphrase: &str, path: &std::path::Path) -> Result<()> {
+    crate::encryption::check_passphrase(passphrase)?;
+    if path.exists() {
+        std::fs::remove_file(path)
+            .map_err(|e| Error::Storage(format!("could not replace {}: {e}", path.display())))?;
+    }
+    let conn = Connection::open(path)?;
+    crate::encryption::apply_key(&conn, passphrase)?;
+    conn.execute_batch("CREATE TABLE export (json TEXT NOT NULL)")?;
+    conn.execute("INSERT INTO export (json) VALUES (?1)", [json])?;
+    conn.close().map_err(|(_, e)| Error::from(e))?;
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::Storage(format!("could not sync {}: {e}", path.display())))
+}
+
+/// Reads a sealed export's JSON. A wrong passphrase gives `WrongPassphrase`.
+pub fn unseal_archive(path: &std::path::Path, passphrase: &str) -> Result<Vec<u8>> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    crate::encryption::apply_key(&conn, passphrase)?;
+    let json: String = conn
+        .query_row("SELECT json FROM export", [], |r| r.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => Error::WrongPassphrase,
+            _ => bad("That file isn't a sealed Steady export."),
+        })?;
+    Ok(json.into_bytes())
 }

@@ -11,6 +11,7 @@ mod cravings;
 mod day;
 mod desktop;
 mod encryption;
+mod erase;
 mod error;
 mod export;
 mod insights;
@@ -28,8 +29,9 @@ mod toolbox;
 mod triggers;
 
 pub use archive::{
-    ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, CSV_KINDS, IMPORT_MAX_BYTES,
-    ImportSummary, NOT_ARCHIVED, parse_archive,
+    ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CSV_KINDS,
+    IMPORT_MAX_BYTES, ImportSummary, NOT_ARCHIVED, archive_wrapping, parse_archive, seal_archive,
+    unseal_archive,
 };
 pub use backup::{
     Backup, BackupReason, KEEP_DAILY, KEEP_WEEKLY, QUIT_BACKUP_MIN_GAP, backup_due, list_backups,
@@ -53,6 +55,7 @@ pub use encryption::{
     Strength, check_passphrase, header_is_plain, is_encrypted, marker_path, passphrase_strength,
     unlock_delay,
 };
+pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};
 pub use insights::{Count, DayPoint, HALT_MIN, HALT_WINDOW, Insights, ToolResult, halt_sentences};

@@ -294,3 +294,65 @@ fn csv_has_a_header_escapes_text_and_guards_formulas() {
         Some("kind")
     );
 }
+
+#[test]
+fn a_sealed_export_opens_only_with_its_passphrase() {
+    use steady_core::{ArchiveWrapping, archive_wrapping, seal_archive, unseal_archive};
+    let source = full_store();
+    let json = String::from_utf8(export(&source)).unwrap();
+    let dir = steady_tests::DataDir::new();
+    let sealed = dir.path().join("export.steady");
+    seal_archive(&json, "garden gate at noon", &sealed).unwrap();
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert_eq!(archive_wrapping(&bytes[..64]), ArchiveWrapping::Sealed);
+    assert!(
+        !bytes.windows(9).any(|w| w == b"Trigger 3"),
+        "no plain text inside"
+    );
+    assert_eq!(archive_wrapping(json.as_bytes()), ArchiveWrapping::Json);
+    assert_eq!(
+        archive_wrapping(b"SQLite format 3\0 and the rest"),
+        ArchiveWrapping::Unknown
+    );
+    assert_eq!(
+        unseal_archive(&sealed, "garden gate at nine")
+            .unwrap_err()
+            .kind(),
+        ErrorKind::WrongPassphrase
+    );
+    let opened = unseal_archive(&sealed, "garden gate at noon").unwrap();
+    let target = Store::open_in_memory().unwrap();
+    import(&target, &opened).unwrap();
+    assert_eq!(
+        target.content_fingerprint().unwrap(),
+        source.content_fingerprint().unwrap()
+    );
+}
+
+#[test]
+fn an_import_backs_up_first_and_a_bad_file_costs_nothing() {
+    let dir = steady_tests::DataDir::new();
+    let target = Store::open(dir.db_path()).unwrap();
+    let backups = dir.path().join("backups");
+    // Wrong types are found before the backup: no backup, nothing changed.
+    let bad = parse_archive(&edited(&export(&full_store()), |v| {
+        v["tables"]["contacts"][0]["role"] = json!(7)
+    }))
+    .unwrap();
+    let err = target
+        .import_with_backup(&bad, &backups, chrono::Utc::now(), &chrono::Utc)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("file"));
+    assert!(steady_core::list_backups(&backups).unwrap().is_empty());
+    let good = parse_archive(&export(&full_store())).unwrap();
+    let (summary, backup) = target
+        .import_with_backup(&good, &backups, chrono::Utc::now(), &chrono::Utc)
+        .unwrap();
+    assert_eq!(summary.added["contacts"], 1);
+    let before_import = Store::open(&backup.path).unwrap();
+    assert_eq!(
+        before_import.read(|dao| dao.contacts()).unwrap().len(),
+        0,
+        "the backup is of the data before the import"
+    );
+}

@@ -7,6 +7,7 @@ mod checkins;
 mod cravings;
 mod desktop;
 mod encryption;
+mod erase;
 mod export;
 mod insights;
 mod plan;
