@@ -73,6 +73,14 @@ const COMMANDS: &[&str] = &[
     "rate_passphrase",
     "data_status",
     "set_lock_after",
+    "backup_status",
+    "back_up_now",
+    "restore_backup",
+    "export_all",
+    "export_csv",
+    "pick_import",
+    "import_picked",
+    "delete_all_data",
 ];
 
 fn main() {

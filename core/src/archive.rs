@@ -128,6 +128,7 @@ pub struct ImportSummary {
     /// Rows added.
     pub added: BTreeMap<String, usize>,
     /// Rows already here (same uid, day, name or key), kept as they were.
+    /// The built-in tools, on every install, are not counted.
     pub kept: BTreeMap<String, usize>,
 }
 
@@ -484,7 +485,11 @@ fn apply(conn: &Connection, archive: &Archive) -> Result<ImportSummary> {
                         .insert(old, conn.last_insert_rowid());
                 }
             } else {
-                kept += 1;
+                // The built-in tools are on every install: not the user's records.
+                let builtin = *table == "tools" && row.get("builtin").is_some_and(|b| !b.is_null());
+                if !builtin {
+                    kept += 1;
+                }
                 if let (true, Some(old)) = (with_id, old) {
                     let here = existing_id(conn, table, row)?
                         .ok_or_else(|| bad(format!("{}: it clashes with a record here.", at())))?;

@@ -210,6 +210,24 @@ impl Store {
         Ok(made)
     }
 
+    /// After encryption is turned on or off or the passphrase changes: one new
+    /// backup in the new form, and the older ones (plain, or under the old
+    /// passphrase) overwritten and removed, so no copy in the old form stays.
+    pub fn renew_backups<Tz: TimeZone>(
+        &self,
+        dir: &Path,
+        now: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<Backup> {
+        let made = self.back_up(dir, now, tz)?;
+        for old in list_backups(dir)? {
+            if old.name != made.name {
+                crate::erase::shred(Path::new(&old.path))?;
+            }
+        }
+        Ok(made)
+    }
+
     /// Replaces the live data with a backup. The backup is checked first; the
     /// current database is moved aside as `<name>.before-restore-<time>`, never
     /// deleted. Returns where the old data was kept.

@@ -25,7 +25,7 @@ fn io(what: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
 }
 
 /// Overwrites a file with zeros, syncs it, and removes it.
-fn shred(path: &Path) -> Result<()> {
+pub(crate) fn shred(path: &Path) -> Result<()> {
     let len = fs::metadata(path).map_err(io("read", path))?.len();
     {
         let mut file = OpenOptions::new()

@@ -46,7 +46,7 @@ pub use cravings::{
     CRAVING_NOTE_MAX_CHARS, Craving, CravingFilter, CravingInput, CravingPage, OUTCOMES, PAGE_MAX,
     PageCursor, TriggerRef,
 };
-pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, local_today};
+pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, format_instant, local_today};
 pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };

@@ -30,6 +30,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
         .manage(Arc::new(tray::Tray::default()))
         .manage(Arc::new(shortcut::HelpShortcut::default()))
         .manage(Arc::new(commands::privacy::UnlockAttempts::default()))
+        .manage(Arc::new(commands::data::DataFiles::default()))
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 window::on_close_requested(window, api);
@@ -108,6 +109,14 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::privacy::rate_passphrase,
             commands::privacy::data_status,
             commands::privacy::set_lock_after,
+            commands::data::backup_status,
+            commands::data::back_up_now,
+            commands::data::restore_backup,
+            commands::data::export_all,
+            commands::data::export_csv,
+            commands::data::pick_import,
+            commands::data::import_picked,
+            commands::data::delete_all_data,
         ])
 }
 
@@ -156,15 +165,34 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
                 };
                 // A refusal is kept in `help` and shown in Settings.
                 let _ = shortcut::apply(&handle, &help, wanted.as_deref());
+                // The day's first launch makes a backup (a failure is recorded
+                // and shown in Your data).
+                let _ = commands::data::back_up_if_due(
+                    &handle,
+                    &store,
+                    steady_core::BackupReason::Launch,
+                );
             })
             .await;
         });
         Ok(())
     });
-    if let Err(err) = app.run(context) {
-        eprintln!("Steady could not start: {err}");
-        std::process::exit(1);
-    }
+    let app = match app.build(context) {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("Steady could not start: {err}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            // Quitting makes a backup, at most one an hour.
+            if let Some(store) = handle.state::<StoreSlot>().loaded() {
+                let _ =
+                    commands::data::back_up_if_due(handle, &store, steady_core::BackupReason::Quit);
+            }
+        }
+    });
 }
 
 /// Opens the main window from its config, with the web view's own storage kept

@@ -228,3 +228,29 @@ fn restore_checks_first_keeps_the_current_data_aside_and_swaps() {
         "the old data kept aside"
     );
 }
+
+#[test]
+fn turning_encryption_on_renews_the_backups_so_no_plain_copy_stays() {
+    let dir = DataDir::new();
+    let store = store_with_days(&dir, 4);
+    let backups = dir.path().join("backups");
+    for h in 0..3 {
+        store
+            .back_up(
+                &backups,
+                at("2026-11-27T10:00:00Z") + Duration::days(h),
+                &New_York,
+            )
+            .unwrap();
+    }
+    store
+        .set_passphrase(None, Some("lantern by the door"))
+        .unwrap();
+    let made = store
+        .renew_backups(&backups, at("2026-11-30T10:00:00Z"), &New_York)
+        .unwrap();
+    let listed = list_backups(&backups).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, made.name);
+    assert!(listed[0].encrypted);
+}

@@ -112,8 +112,7 @@ describe('the plan', () => {
       await app.invoke('update_settings', { patch: { theme: 'dark' } });
       await app.invoke('save_contact', { input: { name: 'Sam', role: 'sponsor', phone: '555 0100', okToText: true, notes: 'Any time before 11pm' } });
       await app.invoke('save_plan_item', { input: { section: 'goals', text: 'Get my license back', kind: null, triggerId: null, toolId: null, detail: null, date: '2027-06-01', status: null, ifThen: [] } });
-      await app.execute('location.reload(); return true;');
-      await app.waitReady();
+      await app.reload();
       await app.click('[data-testid=tab-plan]');
       await app.waitFor('[data-testid=plan-contacts]');
       await app.screenshot('dark-plan');

@@ -40,8 +40,7 @@ describe('privacy', () => {
         async (app) => {
           if (theme === 'dark') {
             await app.invoke('update_settings', { patch: { theme: 'dark' } });
-            await app.execute('location.reload(); return true;');
-            await app.waitReady();
+            await app.reload();
           }
           await app.click('[data-testid=mood-4]');
           await app.click('#craving');

@@ -13,27 +13,29 @@ use crate::state::{StoreSlot, with_store};
 
 /// Writes `contents` to `path` whole or not at all: a temp file beside it,
 /// synced, then renamed over.
-fn write_whole(path: &Path, contents: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension("html.part");
+pub(crate) fn write_whole(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    let tmp = path.with_file_name(name);
     {
         let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents.as_bytes())?;
+        file.write_all(contents)?;
         file.sync_all()?;
     }
     std::fs::rename(&tmp, path)
 }
 
-/// Asks where to save `html` (or uses the test build's folder) and saves it.
-/// Returns the path, or `None` when the user cancelled.
-async fn save_html<R: Runtime>(
+/// Asks where to save a file (or uses the test build's folder). `None` when
+/// the user cancelled. The web view never names a path.
+pub(crate) async fn choose_save_path<R: Runtime>(
     app: &AppHandle<R>,
     slot: &StoreSlot,
     name: String,
     title: &'static str,
-    html: String,
-) -> Result<Option<String>, IpcError> {
-    let target: Option<PathBuf> = match slot.test_export_dir(app) {
-        Some(dir) => Some(dir.join(&name)),
+    filter: (&'static str, &'static str),
+) -> Result<Option<PathBuf>, IpcError> {
+    match slot.test_export_dir(app) {
+        Some(dir) => Ok(Some(dir.join(&name))),
         None => {
             let dialog = app.dialog().clone();
             tauri::async_runtime::spawn_blocking(move || {
@@ -41,23 +43,53 @@ async fn save_html<R: Runtime>(
                     .file()
                     .set_title(title)
                     .set_file_name(&name)
-                    .add_filter("Web page", &["html"])
+                    .add_filter(filter.0, &[filter.1])
                     .blocking_save_file()
                     .and_then(|p| p.into_path().ok())
             })
             .await
-            .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))?
+            .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))
         }
-    };
-    let Some(path) = target else {
+    }
+}
+
+/// Asks where to save `contents` and saves it whole. Returns the path, or
+/// `None` when the user cancelled.
+pub(crate) async fn save_as<R: Runtime>(
+    app: &AppHandle<R>,
+    slot: &StoreSlot,
+    name: String,
+    title: &'static str,
+    filter: (&'static str, &'static str),
+    contents: Vec<u8>,
+) -> Result<Option<String>, IpcError> {
+    let Some(path) = choose_save_path(app, slot, name, title, filter).await? else {
         return Ok(None);
     };
     let shown = path.display().to_string();
-    tauri::async_runtime::spawn_blocking(move || write_whole(&path, &html))
+    tauri::async_runtime::spawn_blocking(move || write_whole(&path, &contents))
         .await
         .map_err(|e| IpcError::internal(format!("write task failed: {e}")))?
         .map_err(|e| IpcError::new("storage", format!("could not save the file: {e}")))?;
     Ok(Some(shown))
+}
+
+async fn save_html<R: Runtime>(
+    app: &AppHandle<R>,
+    slot: &StoreSlot,
+    name: String,
+    title: &'static str,
+    html: String,
+) -> Result<Option<String>, IpcError> {
+    save_as(
+        app,
+        slot,
+        name,
+        title,
+        ("Web page", "html"),
+        html.into_bytes(),
+    )
+    .await
 }
 
 /// Builds the plan file from the chosen sections, asks where to save it, and

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod checkins;
 pub mod cravings;
+pub mod data;
 pub mod desktop;
 pub mod export;
 pub mod handoff;

@@ -59,6 +59,12 @@ pub async fn unlock<R: Runtime>(
         Ok(()) => {
             attempts.failures.store(0, Ordering::Relaxed);
             reapply_shortcut(&handle, &store);
+            // Locked at launch, so the day's backup waits for the unlock.
+            let _ = crate::commands::data::back_up_if_due(
+                &handle,
+                &store,
+                steady_core::BackupReason::Launch,
+            );
             Ok(())
         }
         Err(err) => {
@@ -95,11 +101,14 @@ pub async fn set_passphrase<R: Runtime>(
     let current = current.map(Zeroizing::new);
     let next = next.map(Zeroizing::new);
     let store = slot.store(&app).await?;
+    let backups = slot.data_dir(&app)?.join("backups");
     blocking(move || {
         store.set_passphrase(
             current.as_ref().map(|s| s.as_str()),
             next.as_ref().map(|s| s.as_str()),
         )?;
+        // Backups follow: one new one in the new form, the old ones removed.
+        store.renew_backups(&backups, chrono::Utc::now(), &chrono::Local)?;
         Ok(())
     })
     .await

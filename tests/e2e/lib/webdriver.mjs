@@ -214,11 +214,22 @@ export class App {
   async waitUntil(body, timeout = 15_000, what = body) {
     const until = Date.now() + timeout;
     while (Date.now() < until) {
-      const v = await this.execute(body);
-      if (v) return v;
+      try {
+        const v = await this.execute(body);
+        if (v) return v;
+      } catch (err) {
+        // A page in the middle of loading answers "no such frame"; ask again.
+        if (!/no such frame|unload|navigat/i.test(err.message)) throw err;
+      }
       await sleep(100);
     }
     throw new Error(`timed out waiting until ${what}`);
+  }
+
+  /** Reloads the page and waits for the new one to be ready (not the old one). */
+  async reload() {
+    await this.execute('window.__steadyOldPage = true; location.reload(); return true;');
+    await this.waitUntil('return !window.__steadyOldPage && document.body.dataset.ready', 20_000, 'the reloaded page is ready');
   }
 
   async click(css) {
@@ -342,7 +353,6 @@ export function suiteStack({ before, after }) {
 /** Switches the running app to the dark theme the way a user's saved choice would. */
 export async function toDark(app) {
   await app.invoke('update_settings', { patch: { theme: 'dark' } });
-  await app.execute('location.reload(); return true;');
-  await app.waitReady();
+  await app.reload();
   await app.waitUntil("return document.documentElement.dataset.theme === 'dark'");
 }

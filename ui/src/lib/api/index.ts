@@ -21,6 +21,12 @@ import type {
   ShortcutStatus,
   Strength,
   DataStatus,
+  Backup,
+  BackupStatus,
+  Restored,
+  PickedImport,
+  Imported,
+  CsvKind,
   Insights,
   Contact,
   ContactInput,
@@ -363,4 +369,42 @@ export function dataStatus(): Promise<DataStatus> {
 
 export function setLockAfter(minutes: number): Promise<void> {
   return call<void>('set_lock_after', { minutes });
+}
+
+/** The backups folder, its backups (newest first) and how the last one went. */
+export function backupStatus(): Promise<BackupStatus> {
+  return call<BackupStatus>('backup_status');
+}
+
+export function backUpNow(): Promise<Backup | null> {
+  return call<Backup | null>('back_up_now');
+}
+
+/** Restores a backup by its file name; the current data is kept aside. */
+export function restoreBackup(name: string): Promise<Restored> {
+  return call<Restored>('restore_backup', { name });
+}
+
+/** Saves everything as JSON (sealed when a passphrase is given); the path, or null when cancelled. */
+export function exportAll(passphrase: string | null): Promise<string | null> {
+  return call<string | null>('export_all', { passphrase });
+}
+
+export function exportCsv(kind: CsvKind): Promise<string | null> {
+  return call<string | null>('export_csv', { kind });
+}
+
+/** Opens the file dialog for an import; null when cancelled. `testPath` only counts in test builds. */
+export function pickImport(testPath?: string): Promise<PickedImport | null> {
+  return call<PickedImport | null>('pick_import', testPath ? { testPath } : {});
+}
+
+/** Imports the picked file: checked whole, a backup first, then all or nothing. */
+export function importPicked(passphrase: string | null): Promise<Imported> {
+  return call<Imported>('import_picked', { passphrase });
+}
+
+/** Deletes everything (backups too when asked); `confirm` must be the word DELETE. */
+export function deleteAllData(confirm: string, includeBackups: boolean): Promise<void> {
+  return call<void>('delete_all_data', { confirm, includeBackups });
 }

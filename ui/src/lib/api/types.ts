@@ -370,3 +370,49 @@ export interface DataStatus {
   lockAfterMinutes: number | null;
   lockAfterChoices: number[];
 }
+
+export interface Backup {
+  name: string;
+  path: string;
+  /** When it was made, RFC 3339 UTC. */
+  at: string;
+  sizeBytes: number;
+  encrypted: boolean;
+}
+
+export interface BackupResult {
+  at: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface BackupStatus {
+  dir: string;
+  /** Newest first. */
+  backups: Backup[];
+  last: BackupResult | null;
+}
+
+export interface Restored {
+  keptAside: string;
+  /** An encrypted backup opens locked. */
+  locked: boolean;
+}
+
+export interface PickedImport {
+  name: string;
+  sizeBytes: number;
+  wrapping: 'json' | 'sealed' | 'unknown';
+}
+
+export interface ImportSummary {
+  added: Record<string, number>;
+  kept: Record<string, number>;
+}
+
+export interface Imported {
+  summary: ImportSummary;
+  backup: Backup;
+}
+
+export type CsvKind = 'checkins' | 'cravings' | 'tool_uses' | 'lapses';

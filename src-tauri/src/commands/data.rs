@@ -1,0 +1,418 @@
+//! The user's data as files they own: export (JSON, sealed JSON, CSV),
+//! import, backups (automatic and on demand), restore, and delete all.
+//! Paths never come from the web view: files are chosen in dialogs opened
+//! here, backups are named by their file name inside the backups folder.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use chrono::{Local, Utc};
+use serde::{Deserialize, Serialize};
+use steady_core::{
+    ArchiveWrapping, Backup, BackupReason, CSV_KINDS, IMPORT_MAX_BYTES, ImportSummary, Store,
+    archive_wrapping, backup_due, list_backups, local_today, parse_archive, seal_archive,
+    unseal_archive,
+};
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use zeroize::Zeroizing;
+
+use super::export::{choose_save_path, save_as};
+use crate::error::IpcError;
+use crate::state::StoreSlot;
+
+/// How the last backup went, kept beside the data (`backup-status.json`) so
+/// a failure on quit is still shown the next day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupResult {
+    pub at: String,
+    pub ok: bool,
+    pub message: String,
+}
+
+/// The file chosen for import, waiting for its passphrase or a go-ahead.
+#[derive(Debug, Default)]
+pub struct DataFiles {
+    picked: Mutex<Option<PathBuf>>,
+}
+
+fn backups_dir<R: Runtime>(slot: &StoreSlot, app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
+    Ok(slot.data_dir(app)?.join("backups"))
+}
+
+fn status_path<R: Runtime>(slot: &StoreSlot, app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
+    Ok(slot.data_dir(app)?.join("backup-status.json"))
+}
+
+fn read_result(path: &std::path::Path) -> Option<BackupResult> {
+    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+}
+
+fn write_result(path: &std::path::Path, result: &BackupResult) {
+    if let Ok(bytes) = serde_json::to_vec(result) {
+        let _ = super::export::write_whole(path, &bytes);
+    }
+}
+
+/// Makes a backup when one is due for `reason`, and records how it went.
+/// Blocking; the callers run it off the main thread (or at exit).
+pub fn back_up_if_due<R: Runtime>(
+    app: &AppHandle<R>,
+    store: &Store,
+    reason: BackupReason,
+) -> Result<Option<Backup>, IpcError> {
+    if store.is_locked() {
+        return Ok(None);
+    }
+    let slot = app.state::<StoreSlot>();
+    let dir = backups_dir(&slot, app)?;
+    let newest = list_backups(&dir)
+        .ok()
+        .and_then(|b| b.into_iter().next())
+        .and_then(|b| chrono::DateTime::parse_from_rfc3339(&b.at).ok())
+        .map(|t| t.with_timezone(&Utc));
+    let now = Utc::now();
+    if !backup_due(newest, now, reason, &Local) {
+        return Ok(None);
+    }
+    let made = store.back_up(&dir, now, &Local);
+    let result = match &made {
+        Ok(b) => BackupResult {
+            at: b.at.clone(),
+            ok: true,
+            message: format!("Saved {}", b.name),
+        },
+        Err(e) => BackupResult {
+            at: steady_core::format_instant(now),
+            ok: false,
+            message: e.to_string(),
+        },
+    };
+    write_result(&status_path(&slot, app)?, &result);
+    made.map(Some).map_err(IpcError::from)
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupStatus {
+    pub dir: String,
+    /// Newest first.
+    pub backups: Vec<Backup>,
+    pub last: Option<BackupResult>,
+}
+
+#[tauri::command]
+pub async fn backup_status<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<BackupStatus, IpcError> {
+    let dir = backups_dir(&slot, &app)?;
+    let status = status_path(&slot, &app)?;
+    tauri::async_runtime::spawn_blocking(move || {
+        Ok(BackupStatus {
+            backups: list_backups(&dir)?,
+            dir: dir.display().to_string(),
+            last: read_result(&status),
+        })
+    })
+    .await
+    .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
+}
+
+#[tauri::command]
+pub async fn back_up_now<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<Option<Backup>, IpcError> {
+    let store = slot.store(&app).await?;
+    let handle = app.clone();
+    blocking(move || back_up_if_due(&handle, &store, BackupReason::Now)).await
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    /// Where the data from before the restore was kept.
+    pub kept_aside: String,
+    /// An encrypted backup opens locked: unlock with its passphrase.
+    pub locked: bool,
+}
+
+/// Restores the backup named `name` (a file name in the backups folder).
+#[tauri::command]
+pub async fn restore_backup<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    name: String,
+) -> Result<Restored, IpcError> {
+    let dir = backups_dir(&slot, &app)?;
+    let chosen = list_backups(&dir)?
+        .into_iter()
+        .find(|b| b.name == name)
+        .ok_or_else(|| {
+            IpcError::validation("backup", "That backup isn't in the backups folder.")
+        })?;
+    let store = slot.store(&app).await?;
+    blocking(move || {
+        let aside = store.restore_from(std::path::Path::new(&chosen.path), Utc::now())?;
+        Ok(Restored {
+            kept_aside: aside.display().to_string(),
+            locked: store.is_locked(),
+        })
+    })
+    .await
+}
+
+/// Exports everything as JSON, sealed with `passphrase` when one is given.
+/// Returns the path, or `None` when the user cancelled the dialog.
+#[tauri::command]
+pub async fn export_all<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    passphrase: Option<String>,
+) -> Result<Option<String>, IpcError> {
+    let passphrase = passphrase.map(Zeroizing::new);
+    if let Some(p) = &passphrase {
+        steady_core::check_passphrase(p)?;
+    }
+    let store = slot.store(&app).await?;
+    let json = blocking(move || {
+        let value = store.read(|dao| dao.archive(&steady_core::format_instant(Utc::now())))?;
+        serde_json::to_string_pretty(&value)
+            .map_err(|e| IpcError::internal(format!("could not write the export: {e}")))
+    })
+    .await?;
+    let day = local_today().format("%Y-%m-%d");
+    match passphrase {
+        None => {
+            save_as(
+                &app,
+                &slot,
+                format!("steady-export-{day}.json"),
+                "Export all my data",
+                ("Steady export", "json"),
+                json.into_bytes(),
+            )
+            .await
+        }
+        Some(passphrase) => {
+            let Some(path) = choose_save_path(
+                &app,
+                &slot,
+                format!("steady-export-{day}.steady"),
+                "Export all my data, sealed",
+                ("Sealed Steady export", "steady"),
+            )
+            .await?
+            else {
+                return Ok(None);
+            };
+            let shown = path.display().to_string();
+            blocking(move || {
+                // Sealed beside the target, then renamed: whole or not at all.
+                let mut name = path.file_name().unwrap_or_default().to_os_string();
+                name.push(".part");
+                let part = path.with_file_name(name);
+                seal_archive(&json, &passphrase, &part)?;
+                std::fs::rename(&part, &path)
+                    .map_err(|e| IpcError::new("storage", format!("could not save the file: {e}")))
+            })
+            .await?;
+            Ok(Some(shown))
+        }
+    }
+}
+
+/// Exports one kind as CSV for a spreadsheet.
+#[tauri::command]
+pub async fn export_csv<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    kind: String,
+) -> Result<Option<String>, IpcError> {
+    let file = CSV_KINDS
+        .iter()
+        .find(|(t, _)| *t == kind)
+        .map(|(_, f)| *f)
+        .ok_or_else(|| {
+            IpcError::validation("kind", "Choose check-ins, cravings, tool uses or lapses.")
+        })?;
+    let store = slot.store(&app).await?;
+    let csv = blocking(move || Ok(store.read(|dao| dao.csv(&kind))?)).await?;
+    let name = format!("steady-{file}-{}.csv", local_today().format("%Y-%m-%d"));
+    save_as(
+        &app,
+        &slot,
+        name,
+        "Save as a spreadsheet file",
+        ("CSV", "csv"),
+        csv.into_bytes(),
+    )
+    .await
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PickedImport {
+    pub name: String,
+    pub size_bytes: u64,
+    pub wrapping: ArchiveWrapping,
+}
+
+/// Opens the file dialog for an import and checks the file's size and kind.
+/// Test builds may name the file (`test_path`); a user's build ignores it.
+#[tauri::command]
+pub async fn pick_import<R: Runtime>(
+    app: AppHandle<R>,
+    files: State<'_, Arc<DataFiles>>,
+    test_path: Option<String>,
+) -> Result<Option<PickedImport>, IpcError> {
+    let test_build = app.config().identifier.ends_with(".test");
+    let path = match test_path.filter(|_| test_build) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let dialog = app.dialog().clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                dialog
+                    .file()
+                    .set_title("Import a Steady export")
+                    .add_filter("Steady export", &["json", "steady"])
+                    .blocking_pick_file()
+                    .and_then(|p| p.into_path().ok())
+            })
+            .await
+            .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))?
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let (size, head) = blocking({
+        let path = path.clone();
+        move || {
+            use std::io::Read;
+            let size = std::fs::metadata(&path)
+                .map_err(|e| IpcError::new("storage", format!("could not read that file: {e}")))?
+                .len();
+            let mut head = vec![0u8; 64];
+            let n = std::fs::File::open(&path)
+                .and_then(|mut f| f.read(&mut head))
+                .map_err(|e| IpcError::new("storage", format!("could not read that file: {e}")))?;
+            head.truncate(n);
+            Ok((size, head))
+        }
+    })
+    .await?;
+    if size > IMPORT_MAX_BYTES {
+        return Err(IpcError::validation(
+            "file",
+            "That file is over 200 MB, too big to be a Steady export.",
+        ));
+    }
+    let wrapping = archive_wrapping(&head);
+    if wrapping == ArchiveWrapping::Unknown {
+        return Err(IpcError::validation(
+            "file",
+            "That file isn't a Steady export.",
+        ));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Ok(mut picked) = files.picked.lock() {
+        *picked = Some(path);
+    }
+    Ok(Some(PickedImport {
+        name,
+        size_bytes: size,
+        wrapping,
+    }))
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    pub summary: ImportSummary,
+    /// The backup made just before.
+    pub backup: Backup,
+}
+
+/// Imports the picked file (with its passphrase when sealed): checked whole,
+/// a backup first, then one transaction.
+#[tauri::command]
+pub async fn import_picked<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    files: State<'_, Arc<DataFiles>>,
+    passphrase: Option<String>,
+) -> Result<Imported, IpcError> {
+    let passphrase = passphrase.map(Zeroizing::new);
+    let path = files
+        .picked
+        .lock()
+        .ok()
+        .and_then(|p| p.clone())
+        .ok_or_else(|| IpcError::validation("file", "Choose a file to import first."))?;
+    let store = slot.store(&app).await?;
+    let backups = backups_dir(&slot, &app)?;
+    let files = files.inner().clone();
+    blocking(move || {
+        let bytes =
+            match passphrase {
+                Some(p) => Zeroizing::new(unseal_archive(&path, &p)?),
+                None => Zeroizing::new(std::fs::read(&path).map_err(|e| {
+                    IpcError::new("storage", format!("could not read that file: {e}"))
+                })?),
+            };
+        if archive_wrapping(&bytes) != ArchiveWrapping::Json {
+            return Err(IpcError::validation(
+                "passphrase",
+                "That export is sealed: enter its passphrase.",
+            ));
+        }
+        let archive = parse_archive(&bytes)?;
+        let (summary, backup) = store.import_with_backup(&archive, &backups, Utc::now(), &Local)?;
+        if let Ok(mut picked) = files.picked.lock() {
+            *picked = None;
+        }
+        Ok(Imported { summary, backup })
+    })
+    .await
+}
+
+/// Deletes everything (see steady-core's erase), the backups too when asked,
+/// and the web view's own storage; Steady then starts as on its first day.
+#[tauri::command]
+pub async fn delete_all_data<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    confirm: String,
+    include_backups: bool,
+) -> Result<(), IpcError> {
+    let store = slot.store(&app).await?;
+    let data = slot.data_dir(&app)?;
+    blocking(move || {
+        let backups = data.join("backups");
+        store.delete_everything(&confirm, include_backups.then_some(backups.as_path()))?;
+        let _ = std::fs::remove_file(data.join("backup-status.json"));
+        // WebKit's storage (the theme and number mirror); the page clears
+        // its own copy first, and WebKit makes new, empty files as needed.
+        let webview = data.join("webview");
+        if webview.exists() {
+            let _ = std::fs::remove_dir_all(&webview);
+            let _ = std::fs::create_dir_all(&webview);
+        }
+        Ok(())
+    })
+    .await
+}
