@@ -73,6 +73,8 @@ const COMMANDS: &[&str] = &[
     "rate_passphrase",
     "data_status",
     "set_lock_after",
+    "set_contacts_while_locked",
+    "contacts_while_locked",
     "backup_status",
     "back_up_now",
     "restore_backup",

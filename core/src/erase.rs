@@ -110,6 +110,7 @@ impl Store {
         if marker.exists() {
             fs::remove_file(&marker).map_err(io("remove", &marker))?;
         }
+        crate::locked_contacts::remove_locked_contacts(&dir)?;
         if let Some(backups) = backups {
             shred_dir(backups)?;
         }

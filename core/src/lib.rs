@@ -15,6 +15,7 @@ mod erase;
 mod error;
 mod export;
 mod insights;
+mod locked_contacts;
 mod migrations;
 mod number;
 mod plan;
@@ -59,6 +60,10 @@ pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};
 pub use insights::{Count, DayPoint, HALT_MIN, HALT_WINDOW, Insights, ToolResult, halt_sentences};
+pub use locked_contacts::{
+    LOCKED_CONTACTS_FILE, LOCKED_CONTACTS_MAX, locked_contacts_on, read_locked_contacts,
+    remove_locked_contacts,
+};
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use plan::{
     DEFAULT_REVIEW_WEEKS, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS, Plan,

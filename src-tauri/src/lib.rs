@@ -109,6 +109,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::privacy::rate_passphrase,
             commands::privacy::data_status,
             commands::privacy::set_lock_after,
+            commands::privacy::set_contacts_while_locked,
+            commands::privacy::contacts_while_locked,
             commands::data::backup_status,
             commands::data::back_up_now,
             commands::data::restore_backup,
@@ -208,6 +210,10 @@ fn create_main_window<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
         .unwrap_or_default();
     let mut builder = WebviewWindowBuilder::from_config(app.handle(), &config)?;
     if let Ok(dir) = app.state::<StoreSlot>().data_dir(app.handle()) {
+        // Encrypted data opens locked: no app words in the title from the start.
+        if steady_core::is_encrypted(&dir.join(steady_core::DATABASE_FILE_NAME)).unwrap_or(false) {
+            builder = builder.title(window::NEUTRAL_TITLE);
+        }
         let webview_dir = dir.join("webview");
         // If the folder cannot be made, WebKit keeps its default place; the
         // store reports the real problem on the error screen.

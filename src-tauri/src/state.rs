@@ -39,6 +39,8 @@ pub struct AppStatus {
     pub encrypted: bool,
     /// Encrypted and waiting for the passphrase.
     pub locked: bool,
+    /// Discreet mode: neutral words on screen, in the title and in notifications.
+    pub discreet: bool,
     /// A test build (its identifier ends in `.test`): the UI then lets tests
     /// speed up its timers. A user's build never does.
     pub test_build: bool,
@@ -94,7 +96,8 @@ impl StoreSlot {
             .await
     }
 
-    /// The store if it is already open, without waiting (for code on the main thread).
+    /// The store once opening is done (it may be locked), without waiting:
+    /// for code on the main thread.
     pub fn loaded(&self) -> Option<Arc<Store>> {
         self.opened.get().and_then(|o| o.store.clone().ok())
     }
@@ -112,6 +115,10 @@ impl StoreSlot {
             error: opened.store.as_ref().err().cloned(),
             encrypted: opened.store.as_ref().is_ok_and(|s| s.is_encrypted()),
             locked: opened.store.as_ref().is_ok_and(|s| s.is_locked()),
+            discreet: opened
+                .store
+                .as_ref()
+                .is_ok_and(|s| s.read(|dao| dao.discreet_notifications()).unwrap_or(false)),
             test_build: app.config().identifier.ends_with(".test"),
         }
     }

@@ -18,6 +18,8 @@ pub const MENU: &[(&str, &str)] = &[
     ("quit", "Quit Steady"),
 ];
 
+pub const TRAY_ID: &str = "steady";
+
 /// Whether the desktop shows the icon.
 #[derive(Debug, Default)]
 pub struct Tray {
@@ -48,8 +50,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> tauri::Result<bool
         menu = menu.item(&MenuItemBuilder::with_id(*id, *words).build(app)?);
     }
     let menu = menu.build()?;
-    let mut builder = TrayIconBuilder::with_id("steady")
-        .tooltip("Steady")
+    let mut builder = TrayIconBuilder::with_id(TRAY_ID)
+        .tooltip(crate::window::NEUTRAL_TITLE)
         .menu(&menu)
         .on_menu_event(|app, event| on_menu(app, event.id().as_ref()));
     if let Some(icon) = app.default_window_icon() {

@@ -32,6 +32,30 @@ pub fn open_screen<R: Runtime>(app: &AppHandle<R>, screen: Option<&str>) {
     }
 }
 
+/// The neutral name used in discreet mode and while locked.
+pub const NEUTRAL_TITLE: &str = "Notes";
+
+/// The window title and the tray tooltip: "Steady", or "Notes" in discreet
+/// mode and whenever the data is locked (no app words on a locked screen).
+pub fn title_for(store: Option<&steady_core::Store>) -> &'static str {
+    let neutral = store.is_some_and(|s| {
+        s.is_locked() || s.read(|dao| dao.discreet_notifications()).unwrap_or(false)
+    });
+    if neutral { NEUTRAL_TITLE } else { "Steady" }
+}
+
+/// Puts the right title on the window and the tray.
+pub fn apply_title<R: Runtime>(app: &AppHandle<R>) {
+    let store = app.state::<StoreSlot>().loaded();
+    let title = title_for(store.as_deref());
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.set_title(title);
+    }
+    if let Some(tray) = app.tray_by_id(crate::tray::TRAY_ID) {
+        let _ = tray.set_tooltip(Some(title));
+    }
+}
+
 /// Closing the main window: when the user keeps Steady running, hide it
 /// instead, and the first time say where it went. If the data isn't open yet
 /// (or can't be), the window simply closes.

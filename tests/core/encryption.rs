@@ -229,3 +229,53 @@ fn the_idle_lock_time_is_one_of_the_choices() {
     assert_eq!(err.field(), Some("lockAfterMinutes"));
     assert_eq!(store.read(|dao| dao.lock_after_minutes()).unwrap(), 0);
 }
+
+#[test]
+fn a_short_list_of_people_can_stay_readable_while_locked_when_chosen() {
+    use steady_core::{
+        ContactInput, locked_contacts_on, read_locked_contacts, remove_locked_contacts,
+    };
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    for (name, phone) in [
+        ("Ana", "555 0101"),
+        ("Ben", "555 0102"),
+        ("Cy", "555 0103"),
+        ("Di", "555 0104"),
+    ] {
+        store
+            .write(|dao| {
+                dao.save_contact(
+                    None,
+                    &ContactInput {
+                        name: name.into(),
+                        role: "friend".into(),
+                        phone: phone.into(),
+                        ok_to_text: true,
+                        notes: Some("private note".into()),
+                    },
+                )
+            })
+            .unwrap();
+    }
+    store.set_passphrase(None, Some(PASS)).unwrap();
+    assert!(!locked_contacts_on(dir.path()), "off unless chosen");
+    store.refresh_locked_contacts(dir.path()).unwrap();
+    assert!(
+        !locked_contacts_on(dir.path()),
+        "refreshing doesn't turn it on"
+    );
+    store.write_locked_contacts(dir.path()).unwrap();
+    store.lock_now().unwrap();
+    let people = read_locked_contacts(dir.path());
+    assert_eq!(
+        people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Ana", "Ben", "Cy"]
+    );
+    assert!(people.iter().all(|p| p.notes.is_none()), "never the notes");
+    let raw = std::fs::read_to_string(dir.path().join("emergency-contacts.json")).unwrap();
+    assert!(!raw.contains("private note") && !raw.contains("Di"));
+    remove_locked_contacts(dir.path()).unwrap();
+    assert!(!locked_contacts_on(dir.path()));
+    assert!(read_locked_contacts(dir.path()).is_empty());
+}

@@ -3,12 +3,24 @@
 // passphrase; the Lock button; no plain copy of the data left behind.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suiteStack, withApp } from './lib/webdriver.mjs';
 
 const suite = suiteStack({ before, after });
 const PASS = 'quiet river seven lamps';
+
+/** X windows titled exactly `title`. */
+function windowsTitled(title) {
+  try {
+    return execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`], { env: suite.stack.env, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
 
 /** Files starting with the plain SQLite header, outside WebKit's own storage. */
 function plainSqliteFiles(dir) {
@@ -70,6 +82,12 @@ describe('privacy', () => {
           assert.ok((await app.invoke('app_status')).ok.encrypted);
           assert.deepEqual(plainSqliteFiles(dir), [], 'no plain copy of the data');
           await app.waitFor('[data-testid=lock-now]');
+          if (theme === 'light') {
+            // This run keeps one person readable while locked; the dark run doesn't.
+            await app.invoke('save_contact', { input: { name: 'Marisol', role: 'sponsor', phone: '555 0199', okToText: true, notes: 'only when unlocked' } });
+            await app.click('[data-testid=contacts-while-locked]');
+            await app.waitUntil("return document.querySelector('[data-testid=contacts-while-locked]').checked");
+          }
         },
         { ready: true },
       );
@@ -79,6 +97,10 @@ describe('privacy', () => {
         await app.waitFor('[data-testid=lock-screen]');
         assert.equal(await app.execute("return !!document.querySelector('nav.tabs')"), false, 'no tabs while locked');
         await app.screenshot(`${theme}-lock-screen`);
+        // No app words while locked: the header and the window title say "Notes".
+        assert.equal(await app.text('[data-testid=brand]'), 'Notes');
+        assert.equal(windowsTitled('Notes').length, 1, 'the window is titled Notes');
+        assert.equal(windowsTitled('Steady').length, 0);
         // Nothing readable while locked.
         assert.equal((await app.invoke('get_checkin_view', {})).err.kind, 'appLocked');
         assert.equal((await app.invoke('list_contacts')).err.kind, 'appLocked');
@@ -87,7 +109,14 @@ describe('privacy', () => {
         await app.click('[data-testid=help-button]');
         await app.waitFor('[data-testid=call-emergency]');
         assert.match(await app.text('[data-testid=call-emergency]'), /911/);
-        await app.waitFor('[data-testid=contacts-locked]');
+        if (theme === 'light') {
+          await app.waitFor('[data-testid=emergency-contacts]');
+          assert.match(await app.text('[data-testid=emergency-contacts]'), /Marisol/);
+          assert.doesNotMatch(await app.text('[data-testid=emergency-contacts]'), /only when unlocked/);
+        } else {
+          await app.waitFor('[data-testid=contacts-locked]');
+        }
+        await app.execute("document.querySelector('[data-testid=emergency-contacts], [data-testid=contacts-locked]').scrollIntoView({ block: 'center' }); return true;");
         await app.screenshot(`${theme}-help-while-locked`);
         await app.click('[data-testid=back]');
         await app.waitFor('[data-testid=lock-screen]');
@@ -98,6 +127,9 @@ describe('privacy', () => {
         await app.typeOver('[data-testid=unlock-passphrase]', `${PASS}\n`);
         await app.waitUntil("return document.body.dataset.ready === 'ready'");
         await app.waitFor('[data-testid=checkin-summary]');
+        assert.equal(await app.text('[data-testid=brand]'), 'Steady');
+        for (let i = 0; i < 50 && windowsTitled('Steady').length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(windowsTitled('Steady').length, 1, 'unlocked: the title is Steady again');
 
         // The Lock button locks at once.
         await app.click('[data-testid=lock-now]');

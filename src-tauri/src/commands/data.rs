@@ -162,8 +162,10 @@ pub async fn restore_backup<R: Runtime>(
             IpcError::validation("backup", "That backup isn't in the backups folder.")
         })?;
     let store = slot.store(&app).await?;
+    let handle = app.clone();
     blocking(move || {
         let aside = store.restore_from(std::path::Path::new(&chosen.path), Utc::now())?;
+        crate::window::apply_title(&handle);
         Ok(Restored {
             kept_aside: aside.display().to_string(),
             locked: store.is_locked(),
@@ -401,6 +403,7 @@ pub async fn delete_all_data<R: Runtime>(
 ) -> Result<(), IpcError> {
     let store = slot.store(&app).await?;
     let data = slot.data_dir(&app)?;
+    let handle = app.clone();
     blocking(move || {
         let backups = data.join("backups");
         store.delete_everything(&confirm, include_backups.then_some(backups.as_path()))?;
@@ -412,6 +415,7 @@ pub async fn delete_all_data<R: Runtime>(
             let _ = std::fs::remove_dir_all(&webview);
             let _ = std::fs::create_dir_all(&webview);
         }
+        crate::window::apply_title(&handle);
         Ok(())
     })
     .await

@@ -66,8 +66,11 @@ pub async fn save_contact<R: Runtime>(
     id: Option<i64>,
     input: ContactInput,
 ) -> Result<Contact, IpcError> {
+    let dir = slot.data_dir(&app)?;
     with_store(&slot, &app, move |s| {
-        s.write(|dao| dao.save_contact(id, &input))
+        let saved = s.write(|dao| dao.save_contact(id, &input))?;
+        s.refresh_locked_contacts(&dir)?;
+        Ok(saved)
     })
     .await
 }
@@ -78,7 +81,12 @@ pub async fn delete_contact<R: Runtime>(
     slot: State<'_, StoreSlot>,
     id: i64,
 ) -> Result<(), IpcError> {
-    with_store(&slot, &app, move |s| s.write(|dao| dao.delete_contact(id))).await
+    let dir = slot.data_dir(&app)?;
+    with_store(&slot, &app, move |s| {
+        s.write(|dao| dao.delete_contact(id))?;
+        s.refresh_locked_contacts(&dir)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -87,8 +95,11 @@ pub async fn reorder_contacts<R: Runtime>(
     slot: State<'_, StoreSlot>,
     ids: Vec<i64>,
 ) -> Result<Vec<Contact>, IpcError> {
+    let dir = slot.data_dir(&app)?;
     with_store(&slot, &app, move |s| {
-        s.write(|dao| dao.reorder_contacts(&ids))
+        let ordered = s.write(|dao| dao.reorder_contacts(&ids))?;
+        s.refresh_locked_contacts(&dir)?;
+        Ok(ordered)
     })
     .await
 }

@@ -59,6 +59,7 @@ pub async fn unlock<R: Runtime>(
         Ok(()) => {
             attempts.failures.store(0, Ordering::Relaxed);
             reapply_shortcut(&handle, &store);
+            crate::window::apply_title(&handle);
             // Locked at launch, so the day's backup waits for the unlock.
             let _ = crate::commands::data::back_up_if_due(
                 &handle,
@@ -83,8 +84,13 @@ pub async fn lock_app<R: Runtime>(
     slot: State<'_, StoreSlot>,
 ) -> Result<bool, IpcError> {
     let store = slot.store(&app).await?;
+    let handle = app.clone();
+    let dir = slot.data_dir(&app)?;
     blocking(move || {
+        // The people kept readable while locked, as they are now.
+        let _ = store.refresh_locked_contacts(&dir);
         store.lock_now()?;
+        crate::window::apply_title(&handle);
         Ok(store.is_locked())
     })
     .await
@@ -132,6 +138,8 @@ pub struct DataStatus {
     /// Idle minutes before locking; 0 = only from the Lock button. `None` while locked.
     pub lock_after_minutes: Option<i64>,
     pub lock_after_choices: &'static [i64],
+    /// The first few support people stay readable while locked (the user's choice).
+    pub contacts_while_locked: bool,
 }
 
 #[tauri::command]
@@ -153,7 +161,38 @@ pub async fn data_status<R: Runtime>(
         locked: store.is_locked(),
         lock_after_minutes: store.read(|dao| dao.lock_after_minutes()).ok(),
         lock_after_choices: steady_core::LOCK_AFTER_CHOICES,
+        contacts_while_locked: steady_core::locked_contacts_on(&dir),
     })
+}
+
+/// Keeps (or stops keeping) the first few support people readable while locked.
+#[tauri::command]
+pub async fn set_contacts_while_locked<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    on: bool,
+) -> Result<(), IpcError> {
+    let store = slot.store(&app).await?;
+    let dir = slot.data_dir(&app)?;
+    blocking(move || {
+        if on {
+            store.write_locked_contacts(&dir)?;
+        } else {
+            steady_core::remove_locked_contacts(&dir)?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The people kept readable while locked (empty when the user didn't choose it).
+#[tauri::command]
+pub async fn contacts_while_locked<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<Vec<steady_core::Contact>, IpcError> {
+    let dir = slot.data_dir(&app)?;
+    blocking(move || Ok(steady_core::read_locked_contacts(&dir))).await
 }
 
 #[tauri::command]

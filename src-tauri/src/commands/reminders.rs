@@ -55,7 +55,9 @@ pub async fn set_discreet_notifications<R: Runtime>(
     with_store(&slot, &app, move |s| {
         s.write(|dao| dao.set_discreet_notifications(on))
     })
-    .await
+    .await?;
+    crate::window::apply_title(&app);
+    Ok(())
 }
 
 #[derive(Debug, Serialize)]

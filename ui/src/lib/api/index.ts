@@ -408,3 +408,13 @@ export function importPicked(passphrase: string | null): Promise<Imported> {
 export function deleteAllData(confirm: string, includeBackups: boolean): Promise<void> {
   return call<void>('delete_all_data', { confirm, includeBackups });
 }
+
+/** Keeps (or stops keeping) the first 3 support people readable while locked. */
+export function setContactsWhileLocked(on: boolean): Promise<void> {
+  return call<void>('set_contacts_while_locked', { on });
+}
+
+/** The people kept readable while locked; empty unless the user chose it. */
+export function contactsWhileLocked(): Promise<Contact[]> {
+  return call<Contact[]>('contacts_while_locked');
+}

@@ -22,6 +22,8 @@ export interface AppStatus {
   encrypted: boolean;
   /** Encrypted and waiting for the passphrase. */
   locked: boolean;
+  /** Discreet mode: neutral words in the title, the header and notifications. */
+  discreet: boolean;
   /** A test build: tests may speed up the tools' clock. */
   testBuild: boolean;
   error?: { kind: string; message: string; field?: string };
@@ -369,6 +371,8 @@ export interface DataStatus {
   /** Idle minutes before locking; 0 = only from the Lock button; null while locked. */
   lockAfterMinutes: number | null;
   lockAfterChoices: number[];
+  /** The first few support people stay readable while locked (the user's choice). */
+  contactsWhileLocked: boolean;
 }
 
 export interface Backup {
