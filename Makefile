@@ -12,13 +12,14 @@ E2E_OUT := $(CURDIR)/out/e2e
 # meet a running Steady (single instance) or its web view storage.
 TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 
-.PHONY: help deps ui run test test-fast bench lint ui-check ui-test cargo-test e2e-app e2e
+.PHONY: help deps ui run test test-fast bench soak lint ui-check ui-test cargo-test e2e-app e2e
 
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
 	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
+	@echo "make soak       the crash suite at full size (1,000 kills of a writer per kind)"
 
 deps:
 	./scripts/install-deps.sh
@@ -34,6 +35,10 @@ test-fast:
 	cargo test --locked -p steady-core -p steady-tests
 
 # Speed is measured here, never asserted in tests.
+# The proof suites at full size (make test runs them at a size that fits CI).
+soak:
+	STEADY_CRASH_ROUNDS=1000 cargo test --locked --release -p steady-tests --test core crash -- --test-threads=1
+
 bench:
 	cargo bench --locked -p steady-tests --bench log_queries
 	cargo bench --locked -p steady-tests --bench insights

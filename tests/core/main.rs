@@ -4,6 +4,7 @@
 mod archive;
 mod backup;
 mod checkins;
+mod crash;
 mod cravings;
 mod desktop;
 mod encryption;
