@@ -49,6 +49,8 @@ bench:
 lint: ui
 	cargo fmt --all --check
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo clippy --locked --workspace --all-targets -- -D warnings
+	node scripts/check-config.mjs
+	./scripts/audit.sh
 
 ui-check: deps
 	cd ui && npm run check
