@@ -12,7 +12,7 @@ E2E_OUT := $(CURDIR)/out/e2e
 # meet a running Steady (single instance) or its web view storage.
 TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 
-.PHONY: help deps ui run test test-fast bench soak lint ui-check ui-test cargo-test e2e-app e2e
+.PHONY: help deps ui run test test-fast bench soak egress lint ui-check ui-test cargo-test e2e-app e2e
 
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
@@ -40,6 +40,7 @@ soak:
 	STEADY_CRASH_ROUNDS=1000 cargo test --locked --release -p steady-tests --test core crash -- --test-threads=1
 
 bench:
+	cargo bench --locked -p steady-tests --bench checkin_save
 	cargo bench --locked -p steady-tests --bench log_queries
 	cargo bench --locked -p steady-tests --bench insights
 	$(MAKE) e2e-app
@@ -73,4 +74,8 @@ e2e: e2e-app
 	  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 	@echo "screenshots: $(E2E_OUT)"
 
-test: deps lint cargo-test ui-check ui-test e2e
+# Zero egress: the app, traced with strace -f across its screens, and offline.
+egress: e2e-app
+	node tests/egress/egress.mjs $(E2E_BIN)
+
+test: deps lint cargo-test ui-check ui-test e2e egress

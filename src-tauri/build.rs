@@ -2,6 +2,7 @@
 // permission; only the capabilities in capabilities/ grant them.
 const COMMANDS: &[&str] = &[
     "app_status",
+    "ui_ready",
     "get_settings",
     "update_settings",
     "hand_off",

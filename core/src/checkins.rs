@@ -286,11 +286,10 @@ impl Dao<'_> {
         let day = parse_day("day", day)?;
         let found = self
             .conn()
-            .query_row(
-                &format!("SELECT {CHECKIN_COLUMNS} FROM checkins WHERE day = ?1"),
-                [format_day(day)],
-                checkin_from_row,
-            )
+            .prepare_cached(&format!(
+                "SELECT {CHECKIN_COLUMNS} FROM checkins WHERE day = ?1"
+            ))?
+            .query_row([format_day(day)], checkin_from_row)
             .optional()?;
         match found {
             Some(mut checkin) => {
@@ -308,7 +307,8 @@ impl Dao<'_> {
         let v = input.validate(today)?;
         let day = format_day(v.day);
         let now = crate::time::now_rfc3339();
-        let id: i64 = self.conn().query_row(
+        // Cached statements: a check-in is saved often, and parsing is most of the cost.
+        let id: i64 = self.conn().prepare_cached(
             "INSERT INTO checkins (day, mood, craving, hungry, angry, lonely, tired, stress, pain,
                  sleep_half_hours, sleep_quality, used_opioids, medication, good_thing, note,
                  created_at, updated_at)
@@ -324,6 +324,7 @@ impl Dao<'_> {
                  good_thing = excluded.good_thing, note = excluded.note,
                  updated_at = excluded.updated_at
              RETURNING id",
+        )?.query_row(
             params![
                 day,
                 v.mood,
@@ -345,7 +346,8 @@ impl Dao<'_> {
             |row| row.get(0),
         )?;
         self.conn()
-            .execute("DELETE FROM checkin_choices WHERE checkin_id = ?1", [id])?;
+            .prepare_cached("DELETE FROM checkin_choices WHERE checkin_id = ?1")?
+            .execute([id])?;
         let mut insert = self.conn().prepare_cached(
             "INSERT INTO checkin_choices (checkin_id, question, choice) VALUES (?1, ?2, ?3)",
         )?;
@@ -356,7 +358,8 @@ impl Dao<'_> {
             insert.execute(params![id, "selfCare", choice])?;
         }
         self.conn()
-            .execute("DELETE FROM checkin_drafts WHERE day = ?1", [&day])?;
+            .prepare_cached("DELETE FROM checkin_drafts WHERE day = ?1")?
+            .execute([&day])?;
         if v.medication == Some(Medication::NotOnMedication) {
             self.set_not_on_medication(true)?;
         }
@@ -455,7 +458,8 @@ impl Dao<'_> {
     pub fn clear_checkin_draft(&self, day: &str) -> Result<()> {
         let day = format_day(parse_day("day", day)?);
         self.conn()
-            .execute("DELETE FROM checkin_drafts WHERE day = ?1", [&day])?;
+            .prepare_cached("DELETE FROM checkin_drafts WHERE day = ?1")?
+            .execute([&day])?;
         Ok(())
     }
 }

@@ -11,3 +11,26 @@ pub async fn app_status<R: Runtime>(
 ) -> Result<AppStatus, ()> {
     Ok(slot.status(&app).await)
 }
+
+/// The UI calls this once it has painted and knows whether the data opened.
+/// When `STEADY_READY_FILE` names a file (the egress check and the startup
+/// benchmark set it), the moment is appended to it as `ready <unix ms>`, so a
+/// script can tell when Steady is usable without driving it through WebDriver.
+#[tauri::command]
+pub fn ui_ready() {
+    let Some(path) = std::env::var_os("STEADY_READY_FILE") else {
+        return;
+    };
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    use std::io::Write;
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = writeln!(f, "ready {ms}");
+    }
+}

@@ -418,3 +418,8 @@ export function setContactsWhileLocked(on: boolean): Promise<void> {
 export function contactsWhileLocked(): Promise<Contact[]> {
   return call<Contact[]>('contacts_while_locked');
 }
+
+/** Tells the shell the first screen is up (for the startup benchmark and the egress check). */
+export function uiReady(): Promise<void> {
+  return call<void>('ui_ready');
+}
