@@ -3,6 +3,7 @@
 const COMMANDS: &[&str] = &[
     "app_status",
     "ui_ready",
+    "test_fingerprint",
     "get_settings",
     "update_settings",
     "hand_off",

@@ -444,7 +444,12 @@ impl Dao<'_> {
         after: Option<&PageCursor>,
         limit: u32,
     ) -> Result<CravingPage> {
-        let limit = limit.clamp(1, PAGE_MAX);
+        if !(1..=PAGE_MAX).contains(&limit) {
+            return Err(Error::validation(
+                "limit",
+                format!("Ask for 1 to {PAGE_MAX} at a time."),
+            ));
+        }
         let mut clauses: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         let mut arg = |v: Value| {

@@ -65,8 +65,16 @@ pub fn parse_day(field: &'static str, value: &str) -> Result<NaiveDate> {
     if !well_formed {
         return Err(Error::validation(field, "Use a date like 2026-03-31."));
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| Error::validation(field, "That date doesn't exist."))
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| Error::validation(field, "That date doesn't exist."))?;
+    // Nobody's recovery starts in year 0 or ends in 9999: such a date is a slip.
+    if !(1900..=2200).contains(&chrono::Datelike::year(&date)) {
+        return Err(Error::validation(
+            field,
+            "Use a date between 1900 and 2200.",
+        ));
+    }
+    Ok(date)
 }
 
 /// Checks that `day` is today or within the backfill window before it.

@@ -39,6 +39,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::ui_ready,
+            commands::app::test_fingerprint,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::handoff::hand_off,

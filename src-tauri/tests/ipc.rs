@@ -2,55 +2,10 @@
 //! (generate_context! reads tauri.conf.json and capabilities/ as the app does).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{harness, invoke};
 use serde_json::{Value, json};
-use steady_lib::{Launch, configure};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-struct Harness {
-    app: App<MockRuntime>,
-    main: WebviewWindow<MockRuntime>,
-    other: WebviewWindow<MockRuntime>,
-    data: tempfile::TempDir,
-}
-
-fn harness() -> Harness {
-    let data = tempfile::tempdir().unwrap();
-    let launch = Launch {
-        data_dir: Some(data.path().to_path_buf()),
-        test_export_dir: None,
-    };
-    let context = tauri::generate_context!(test = true, assets = tauri::test::noop_assets());
-    let app = configure(mock_builder(), launch).build(context).unwrap();
-    let main = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    let other = WebviewWindowBuilder::new(&app, "other", Default::default())
-        .build()
-        .unwrap();
-    Harness {
-        app,
-        main,
-        other,
-        data,
-    }
-}
-
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        // The real origin of the app's pages; any other URL counts as remote.
-        url: window.url().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
-}
 
 #[test]
 fn app_status_opens_the_store_in_the_data_dir() {

@@ -34,3 +34,20 @@ pub fn ui_ready() {
         let _ = writeln!(f, "ready {ms}");
     }
 }
+
+/// Test builds only: a fingerprint of every row, so the real-window bad-input
+/// battery can show that a refused call wrote nothing. A user's build answers
+/// `unavailable`.
+#[tauri::command]
+pub async fn test_fingerprint<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<String, crate::error::IpcError> {
+    if !app.config().identifier.ends_with(".test") {
+        return Err(crate::error::IpcError::new(
+            "unavailable",
+            "only in test builds",
+        ));
+    }
+    crate::state::with_store(&slot, &app, |s| s.content_fingerprint()).await
+}

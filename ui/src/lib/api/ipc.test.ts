@@ -45,3 +45,21 @@ describe('the typed API layer', () => {
     expect(err.kind).toBe('internal');
   });
 });
+
+describe('what is sent to the shell', () => {
+  it('replaces lone surrogates, which JSON cannot carry, and keeps real pairs', async () => {
+    const { wellFormed } = await import('./ipc');
+    expect(wellFormed({ a: ['half \uD800 pair', 'tail \uDC00'], b: 'Calm 🧘‍♀️ 🌊', n: 3 })).toEqual({
+      a: ['half \uFFFD pair', 'tail \uFFFD'],
+      b: 'Calm 🧘‍♀️ 🌊',
+      n: 3,
+    });
+    const seen: unknown[] = [];
+    mockIPC((_cmd, args) => {
+      seen.push(args);
+      return null;
+    });
+    await updateSettings({ emergencyNumber: '9\uD8001' });
+    expect(seen).toEqual([{ patch: { emergencyNumber: '9\uFFFD1' } }]);
+  });
+});

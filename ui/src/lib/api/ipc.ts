@@ -61,10 +61,22 @@ export class IpcError extends Error {
   }
 }
 
+/** Replaces lone UTF-16 surrogates (which JSON can't carry to the shell) with U+FFFD. */
+export function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') as T;
+  }
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)])) as T;
+  }
+  return value;
+}
+
 /** Calls a Steady command; rejects only with IpcError. */
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args === undefined ? undefined : wellFormed(args));
   } catch (raw) {
     throw IpcError.from(raw);
   }
