@@ -10,6 +10,7 @@ mod desktop;
 mod encryption;
 mod erase;
 mod export;
+mod faults;
 mod insights;
 mod plan;
 mod recovery;

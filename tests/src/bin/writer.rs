@@ -6,7 +6,8 @@
 //! - `backup`: backups into DB's folder/backups, forever;
 //! - `encrypt PASSPHRASE`: encryption on, off, on, … forever;
 //! - `import FILE`: one import of FILE, then waits;
-//! - `open`: opens (and so migrates) the file, then waits.
+//! - `open`: opens (and so migrates) the file, then waits;
+//! - `probe`: opens and writes once, prints `ok` or the error kind, exits.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
@@ -30,6 +31,15 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let db = std::path::PathBuf::from(&args[1]);
     let mode = args[2].as_str();
+    if mode == "probe" {
+        // Opens and writes once; prints the error kind (or "ok") and exits.
+        let result = Store::open(&db).and_then(|s| s.write(|dao| dao.set_keep_in_tray(true)));
+        match result {
+            Ok(()) => ack("ok"),
+            Err(e) => ack(&format!("{} {e}", e.kind())),
+        }
+        return;
+    }
     if mode == "open" {
         // Ready before opening, so the kill can land inside the migration.
         ack("ready");
