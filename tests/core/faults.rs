@@ -103,6 +103,9 @@ fn a_read_only_data_folder_gives_storage_and_the_file_is_untouched() {
     assert!(!Path::new(&format!("{}-wal", db.display())).exists());
 }
 
+/// A way of damaging a file's bytes.
+type Damage = Box<dyn FnOnce(&mut Vec<u8>)>;
+
 fn damaged(f: impl FnOnce(&mut Vec<u8>)) -> (DataDir, Vec<u8>) {
     let dir = DataDir::new();
     drop(filled(&dir));
@@ -114,7 +117,7 @@ fn damaged(f: impl FnOnce(&mut Vec<u8>)) -> (DataDir, Vec<u8>) {
 
 #[test]
 fn damaged_files_are_reported_as_corrupt_and_left_as_they_are() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&mut Vec<u8>)>)> = vec![
+    let cases: Vec<(&str, Damage)> = vec![
         (
             "zeroed header",
             Box::new(|b: &mut Vec<u8>| b[..100].fill(0)),
