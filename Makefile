@@ -19,7 +19,7 @@ help:
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
 	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
-	@echo "make soak       the crash suite at full size (1,000 kills of a writer per kind)"
+	@echo "make soak       the crash suite (1,000 kills per kind) and the model test (1,000 runs) at full size"
 
 deps:
 	./scripts/install-deps.sh
@@ -38,6 +38,7 @@ test-fast:
 # The proof suites at full size (make test runs them at a size that fits CI).
 soak:
 	STEADY_CRASH_ROUNDS=1000 cargo test --locked --release -p steady-tests --test core crash -- --test-threads=1
+	STEADY_PROPTEST_CASES=1000 cargo test --locked --release -p steady-tests --test core model
 
 bench:
 	cargo bench --locked -p steady-tests --bench checkin_save

@@ -12,6 +12,7 @@ mod erase;
 mod export;
 mod faults;
 mod insights;
+mod model;
 mod plan;
 mod recovery;
 mod reminders;
