@@ -12,13 +12,14 @@ E2E_OUT := $(CURDIR)/out/e2e
 # meet a running Steady (single instance) or its web view storage.
 TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 
-.PHONY: help deps ui run test test-fast bench soak egress lint ui-check ui-test cargo-test e2e-app e2e
+.PHONY: help deps ui run test test-fast bench soak egress package package-test lint ui-check ui-test cargo-test e2e-app e2e
 
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
 	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
+	@echo "make package    release .deb and .rpm in target/release/bundle (make package-test checks them)"
 	@echo "make soak       the crash suite (1,000 kills per kind) and the model test (1,000 runs) at full size"
 
 deps:
@@ -75,8 +76,19 @@ e2e: e2e-app
 	  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 	@echo "screenshots: $(E2E_OUT)"
 
+# Release .deb and .rpm (offline; AppImage would need downloads), then a test
+# that unpacks the .deb and starts it.
+VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+package: ui
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm
+	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb $(TARGET_DIR)/release/bundle/rpm/*.rpm
+
+package-test: package
+	STEADY_BUNDLE_DIR=$(TARGET_DIR)/release/bundle STEADY_VERSION=$(VERSION) STEADY_E2E_OUT=$(E2E_OUT) \
+	  node --test --test-concurrency=1 tests/package/
+
 # Zero egress: the app, traced with strace -f across its screens, and offline.
 egress: e2e-app
 	node tests/egress/egress.mjs $(E2E_BIN)
 
-test: deps lint cargo-test ui-check ui-test e2e egress
+test: deps lint cargo-test ui-check ui-test e2e egress package-test

@@ -150,11 +150,12 @@ async function request(base, method, path, body) {
 
 /** One running Steady, driven over WebDriver. */
 export class App {
-  static async launch(stack, args = []) {
+  /** Starts Steady (the build under test, or `application` when given). */
+  static async launch(stack, args = [], application = appBinary()) {
     const value = await request(stack.base, 'POST', '/session', {
       capabilities: {
         alwaysMatch: {
-          'tauri:options': { application: appBinary(), args },
+          'tauri:options': { application, args },
         },
       },
     });

@@ -1,0 +1,70 @@
+// The package as a user gets it: the .deb from `make package` is unpacked,
+// its binary is started under Xvfb, and the window comes up on Today. The
+// desktop entry and the icon are in it, with the version from Cargo.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, startStack } from '../e2e/lib/webdriver.mjs';
+
+const bundle = process.env.STEADY_BUNDLE_DIR;
+const version = process.env.STEADY_VERSION;
+let stack;
+
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+function only(dir, ext) {
+  const found = readdirSync(dir).filter((f) => f.endsWith(ext));
+  assert.equal(found.length, 1, `one ${ext} in ${dir}: ${found}`);
+  return join(dir, found[0]);
+}
+
+describe('the packages', () => {
+  test('the .deb unpacks to a binary that starts on Today, with its desktop entry and icon', async () => {
+    assert.ok(bundle && existsSync(bundle), `STEADY_BUNDLE_DIR=${bundle}`);
+    const deb = only(join(bundle, 'deb'), '.deb');
+    assert.ok(deb.includes(`_${version}_`), `${deb} carries version ${version}`);
+    const root = mkdtempSync(join(tmpdir(), 'steady-deb-'));
+    execFileSync('dpkg-deb', ['-x', deb, root]);
+    const info = execFileSync('dpkg-deb', ['-f', deb, 'Package', 'Version', 'Architecture'], { encoding: 'utf8' });
+    assert.match(info, new RegExp(`Version: ${version.replaceAll('.', '\\.')}`));
+    // SQLCipher needs libcrypto; the tray needs the indicator library.
+    const depends = execFileSync('dpkg-deb', ['-f', deb, 'Depends'], { encoding: 'utf8' });
+    for (const lib of ['libwebkit2gtk-4.1-0', 'libssl3', 'libayatana-appindicator3-1']) assert.match(depends, new RegExp(lib));
+    const desktop = readFileSync(join(root, 'usr/share/applications/Steady.desktop'), 'utf8');
+    assert.match(desktop, /^Name=Steady$/m);
+    assert.match(desktop, /^Comment=.+/m);
+    assert.match(desktop, /^Categories=.*Medical/m);
+    assert.match(desktop, /^Exec=steady/m);
+    assert.ok(existsSync(join(root, 'usr/share/icons/hicolor/32x32/apps/steady.png')), 'the 32 px icon');
+    const bin = join(root, 'usr/bin/steady');
+    assert.ok(existsSync(bin));
+
+    const data = stack.dataDir('from-deb');
+    const app = await App.launch(stack, ['--data-dir', data], bin);
+    try {
+      await app.waitReady();
+      await app.waitFor('[data-testid=mood-3]');
+      assert.equal(await app.execute("return document.querySelector('[data-testid=main]').dataset.view"), 'today');
+      await app.screenshot('light-from-deb-today');
+    } finally {
+      await app.quit();
+    }
+    assert.ok(existsSync(join(data, 'steady.sqlite3')), 'its data went where it was told');
+  });
+
+  test('the .rpm is built with the same version', () => {
+    const rpm = only(join(bundle, 'rpm'), '.rpm');
+    assert.ok(rpm.includes(`-${version}-`), `${rpm} carries version ${version}`);
+    // An rpm starts with its lead's magic number.
+    const head = readFileSync(rpm).subarray(0, 4);
+    assert.deepEqual([...head], [0xed, 0xab, 0xee, 0xdb]);
+  });
+});
