@@ -48,6 +48,12 @@ bench:
 	$(MAKE) e2e-app
 	STEADY_E2E_BIN=$(E2E_BIN) STEADY_E2E_OUT=$(E2E_OUT) STEADY_SEED_BIN=$(TARGET_DIR)/debug/seed \
 	  node tests/e2e/bench-progress.mjs
+	$(MAKE) ui
+	cargo build --release --locked -p steady -p steady-empty-app
+	node tests/bench/startup.mjs $(TARGET_DIR)/release/steady $(TARGET_DIR)/release/steady-empty-app 5
+	$(MAKE) package
+	cd bench/empty-app && ../../ui/node_modules/.bin/tauri build --bundles deb
+	./scripts/sizes.sh $(TARGET_DIR)
 
 lint: ui
 	cargo fmt --all --check

@@ -31,6 +31,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
         .manage(Arc::new(shortcut::HelpShortcut::default()))
         .manage(Arc::new(commands::privacy::UnlockAttempts::default()))
         .manage(Arc::new(commands::data::DataFiles::default()))
+        .manage(Arc::new(commands::app::UiStarted::default()))
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 window::on_close_requested(window, api);
@@ -137,11 +138,30 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         .plugin(tauri_plugin_autostart::Builder::new().build());
     let app = configure(builder, Launch::from_env()).setup(|app| {
         create_main_window(app)?;
+        // Until the first screen is up (at most 10 s), the tray and the day's
+        // first backup wait: neither may slow the start.
+        let started = app.state::<Arc<commands::app::UiStarted>>().inner().clone();
+        let first_screen = async move {
+            let _ = tokio::time::timeout(
+                std::time::Duration::from_secs(10),
+                started.painted.notified(),
+            )
+            .await;
+        };
+        let first_screen = tauri::async_runtime::spawn(first_screen);
         // The tray is a convenience: if it can't be made, Settings says so.
         let tray = app.state::<Arc<tray::Tray>>().inner().clone();
-        if let Err(err) = tray::create(app.handle(), &tray) {
-            eprintln!("Steady: no tray icon: {err}");
-        }
+        let handle = app.handle().clone();
+        let after_tray = tauri::async_runtime::spawn(async move {
+            let _ = first_screen.await;
+            let on_main = handle.clone();
+            let _ = handle.run_on_main_thread(move || {
+                if let Err(err) = tray::create(&on_main, &tray) {
+                    eprintln!("Steady: no tray icon: {err}");
+                }
+                window::apply_title(&on_main);
+            });
+        });
         // The reminder task: one, for the life of the app.
         let handle = app.handle().clone();
         let reminders = app.state::<Arc<scheduler::Reminders>>().inner().clone();
@@ -152,25 +172,33 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
             let Ok(store) = handle.state::<StoreSlot>().store(&handle).await else {
                 return;
             };
+            // Discreet mode or locked: a neutral title from the moment it's known.
+            window::apply_title(&handle);
             let help = handle
                 .state::<Arc<shortcut::HelpShortcut>>()
                 .inner()
                 .clone();
+            let keys = handle.clone();
+            let opened = store.clone();
             let _ = tauri::async_runtime::spawn_blocking(move || {
                 // While locked the user's choice can't be read: the default
                 // keys work until the unlock puts their own back.
-                let wanted = if store.is_locked() {
+                let wanted = if opened.is_locked() {
                     Some(steady_core::DEFAULT_HELP_SHORTCUT.to_owned())
                 } else {
-                    store
+                    opened
                         .read(|dao| dao.desktop_settings())
                         .ok()
                         .and_then(|s| s.help_shortcut)
                 };
                 // A refusal is kept in `help` and shown in Settings.
-                let _ = shortcut::apply(&handle, &help, wanted.as_deref());
-                // The day's first launch makes a backup (a failure is recorded
-                // and shown in Your data).
+                let _ = shortcut::apply(&keys, &help, wanted.as_deref());
+            })
+            .await;
+            // The day's first launch makes a backup, once the first screen is
+            // up (a failure is recorded and shown in Your data).
+            let _ = after_tray.await;
+            let _ = tauri::async_runtime::spawn_blocking(move || {
                 let _ = commands::data::back_up_if_due(
                     &handle,
                     &store,

@@ -40,8 +40,9 @@ describe('your data', () => {
         await app.invoke('save_plan_item', { input: { section: 'reasons', text: 'A reason only this Steady has, «sí».', kind: null, triggerId: null, toolId: null, detail: null, date: null, status: null, ifThen: [] } });
         await app.invoke('save_contact', { input: { name: 'Rosa', role: 'friend', phone: '555 0142', okToText: true, notes: null } });
 
+        // The day's first launch makes a backup once the first screen is up.
+        for (let i = 0; i < 100 && (await app.invoke('backup_status')).ok.backups.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
         await openYourData(app);
-        // The day's first launch made a backup.
         await app.waitFor('[data-testid=backup-list] li');
         assert.match(await app.text('[data-testid=backup-last]'), /Last backup/);
         await app.click('[data-testid=backup-now]');

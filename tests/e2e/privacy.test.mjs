@@ -138,4 +138,26 @@ describe('privacy', () => {
       });
     });
   }
+  test('discreet mode: the window and the header say Notes from the start', async () => {
+    const dir = suite.stack.dataDir('discreet');
+    await withApp(
+      suite.stack,
+      dir,
+      async (app) => {
+        await app.invoke('set_discreet_notifications', { on: true });
+      },
+      { ready: true },
+    );
+    await withApp(
+      suite.stack,
+      dir,
+      async (app) => {
+        assert.equal(await app.text('[data-testid=brand]'), 'Notes');
+        for (let i = 0; i < 50 && windowsTitled('Notes').length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(windowsTitled('Notes').length, 1, 'titled Notes on a plain file too');
+        assert.equal(windowsTitled('Steady').length, 0);
+      },
+      { ready: true },
+    );
+  });
 });

@@ -12,12 +12,20 @@ pub async fn app_status<R: Runtime>(
     Ok(slot.status(&app).await)
 }
 
+/// Signalled once the UI is up: work that can wait (the day's first backup,
+/// the tray) waits for it, so it never slows the first screen.
+#[derive(Debug, Default)]
+pub struct UiStarted {
+    pub painted: tokio::sync::Notify,
+}
+
 /// The UI calls this once it has painted and knows whether the data opened.
 /// When `STEADY_READY_FILE` names a file (the egress check and the startup
 /// benchmark set it), the moment is appended to it as `ready <unix ms>`, so a
 /// script can tell when Steady is usable without driving it through WebDriver.
 #[tauri::command]
-pub fn ui_ready() {
+pub fn ui_ready(started: tauri::State<'_, std::sync::Arc<UiStarted>>) {
+    started.painted.notify_one();
     let Some(path) = std::env::var_os("STEADY_READY_FILE") else {
         return;
     };
