@@ -20,8 +20,9 @@ after(async () => {
   await stack?.stop();
 });
 
+/** Steady's one package in `dir` (the benchmark's empty app may sit beside it). */
 function only(dir, ext) {
-  const found = readdirSync(dir).filter((f) => f.endsWith(ext));
+  const found = readdirSync(dir).filter((f) => f.startsWith('Steady') && f.endsWith(ext));
   assert.equal(found.length, 1, `one ${ext} in ${dir}: ${found}`);
   return join(dir, found[0]);
 }
