@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suiteStack, withApp } from './lib/webdriver.mjs';
 
@@ -46,6 +46,8 @@ describe('privacy', () => {
   for (const theme of ['light', 'dark']) {
     test(`encryption on, relaunch locked, help while locked, unlock (${theme})`, async () => {
       const dir = suite.stack.dataDir(`encrypt-${theme}`);
+      const out = join(dir, '..', `encrypt-out-${theme}`);
+      mkdirSync(out, { recursive: true });
       await withApp(
         suite.stack,
         dir,
@@ -74,6 +76,12 @@ describe('privacy', () => {
           await app.click('[data-testid=encryption-submit]');
           assert.match(await app.text('[data-testid=encryption-error]'), /don't match/);
           await app.typeOver('[data-testid=pass-confirm]', PASS);
+          // The offer to keep a protected copy before turning encryption on.
+          await app.click('[data-testid=encryption-copy-first]');
+          assert.match(await app.text('[data-testid=encryption-copied]'), /Saved a protected copy/);
+          const sealed = readdirSync(out).filter((f) => f.endsWith('.steady'));
+          assert.equal(sealed.length, 1);
+          assert.notEqual(readFileSync(join(out, sealed[0])).subarray(0, 15).toString('latin1'), 'SQLite format 3', 'sealed, not plain');
           await app.execute("document.querySelector('[data-testid=encryption-form]').scrollIntoView({ block: 'start' }); return true;");
           await app.screenshot(`${theme}-encryption-form`);
           await app.click('[data-testid=encryption-submit]');
@@ -82,6 +90,7 @@ describe('privacy', () => {
           assert.ok((await app.invoke('app_status')).ok.encrypted);
           assert.deepEqual(plainSqliteFiles(dir), [], 'no plain copy of the data');
           await app.waitFor('[data-testid=lock-now]');
+          assert.deepEqual(plainSqliteFiles(dir), [], 'still no plain copy');
           if (theme === 'light') {
             // This run keeps one person readable while locked; the dark run doesn't.
             await app.invoke('save_contact', { input: { name: 'Marisol', role: 'sponsor', phone: '555 0199', okToText: true, notes: 'only when unlocked' } });
@@ -89,7 +98,7 @@ describe('privacy', () => {
             await app.waitUntil("return document.querySelector('[data-testid=contacts-while-locked]').checked");
           }
         },
-        { ready: true },
+        { ready: true, args: ["--test-export-dir", out] },
       );
 
       await withApp(suite.stack, dir, async (app) => {

@@ -314,8 +314,8 @@ export class App {
  * Runs `body(app)` with a fresh Steady on `dataDir`, always ending the session.
  * On failure it saves a screenshot and adds the driver's and app's last output.
  */
-export async function withApp(stack, dataDir, body, { ready = false } = {}) {
-  const app = await App.launch(stack, ['--data-dir', dataDir]);
+export async function withApp(stack, dataDir, body, { ready = false, args = [] } = {}) {
+  const app = await App.launch(stack, ['--data-dir', dataDir, ...args]);
   try {
     if (ready) await app.waitReady();
     return await body(app);
