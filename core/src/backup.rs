@@ -270,24 +270,46 @@ impl Store {
             let _ = fs::remove_file(&incoming);
             return Err(Error::from(e));
         }
+        // If the data was encrypted, reopening it needs the passphrase: the
+        // store then stays locked until the user unlocks it.
+        let reopen_current = |guard: &mut Option<rusqlite::Connection>| {
+            *guard = open_connection(&path, None).ok();
+        };
         if let Err(e) = fs::rename(&path, &aside) {
             let _ = fs::remove_file(&incoming);
-            *guard = open_connection(&path, None).ok();
+            reopen_current(&mut guard);
             return Err(io("move aside", &path)(e));
         }
-        fs::rename(&incoming, &path).map_err(io("put in place", &path))?;
-        let marker = marker_path(&path);
-        match (encrypted_backup, marker.exists()) {
-            (true, false) => fs::write(&marker, b"sqlcipher 4, default key derivation\n")
-                .map_err(io("write", &marker))?,
-            (false, true) => fs::remove_file(&marker).map_err(io("remove", &marker))?,
-            _ => {}
+        if let Err(e) = fs::rename(&incoming, &path) {
+            // Put the current data back where it was.
+            let _ = fs::rename(&aside, &path);
+            let _ = fs::remove_file(&incoming);
+            reopen_current(&mut guard);
+            return Err(io("put in place", &path)(e));
         }
-        sync_dir(&dir)?;
+        // The marker follows the backup's form. If it can't be written, the
+        // restore is undone: an encrypted file without its marker would read
+        // as damaged.
+        let marker = marker_path(&path);
+        let marked = match (encrypted_backup, marker.exists()) {
+            (true, false) => fs::write(&marker, b"sqlcipher 4, default key derivation\n")
+                .map_err(io("write", &marker)),
+            (false, true) => fs::remove_file(&marker).map_err(io("remove", &marker)),
+            _ => Ok(()),
+        };
+        if let Err(e) = marked {
+            let _ = fs::rename(&path, &incoming);
+            let _ = fs::rename(&aside, &path);
+            let _ = fs::remove_file(&incoming);
+            reopen_current(&mut guard);
+            return Err(e);
+        }
+        let synced = sync_dir(&dir);
         // An encrypted backup opens with the passphrase; until then, locked.
         if !encrypted_backup {
             *guard = Some(open_connection(&path, None)?);
         }
+        synced?;
         Ok(aside)
     }
 }

@@ -326,20 +326,25 @@ impl Store {
             undo(&mut guard);
             return Err(io("swap in", &path)(e));
         }
-        // Swapped: from here the new file is the live one.
-        sync_dir(&dir)?;
+        // Swapped: from here the new file is the live one. An old WAL or SHM
+        // left beside it must go before it is opened (they'd be replayed into
+        // the new file); if they can't, the store stays closed rather than risk it.
         for side in ["-wal", "-shm"] {
             let file = suffixed(&path, side);
             if file.exists() {
                 fs::remove_file(&file).map_err(io("remove", &file))?;
             }
         }
-        if new.is_none() {
-            fs::remove_file(&marker).map_err(io("remove", &marker))?;
-        }
-        sync_dir(&dir)?;
+        let marker_gone = if new.is_none() {
+            fs::remove_file(&marker).map_err(io("remove", &marker))
+        } else {
+            Ok(())
+        };
+        let synced = sync_dir(&dir);
+        // Open the new file whatever else went wrong: the data is in it (a
+        // marker left beside a plain file is tidied on the next open).
         *guard = Some(open_connection(&path, new)?);
-        Ok(())
+        marker_gone.and(synced)
     }
 }
 
