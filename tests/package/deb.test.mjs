@@ -54,6 +54,10 @@ describe('the packages', () => {
       await app.waitReady();
       await app.waitFor('[data-testid=mood-3]');
       assert.equal(await app.execute("return document.querySelector('[data-testid=main]').dataset.view"), 'today');
+      // A user's build: the test-only capability and commands are not there.
+      assert.match(String((await app.invoke('plugin:window|close', { label: 'main' })).err), /not allowed/);
+      assert.equal((await app.invoke('test_fingerprint')).err.kind, 'unavailable');
+      assert.equal((await app.invoke('app_status')).ok.testBuild, false);
       await app.screenshot('light-from-deb-today');
     } finally {
       await app.quit();
