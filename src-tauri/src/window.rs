@@ -48,12 +48,17 @@ pub fn title_for(store: Option<&steady_core::Store>) -> &'static str {
 pub fn apply_title<R: Runtime>(app: &AppHandle<R>) {
     let store = app.state::<StoreSlot>().loaded();
     let title = title_for(store.as_deref());
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.set_title(title);
-    }
-    if let Some(tray) = app.tray_by_id(crate::tray::TRAY_ID) {
-        let _ = tray.set_tooltip(Some(title));
-    }
+    // Set on the main thread without waiting for it: a command's thread must
+    // never block on the main thread (the tray's setters would).
+    let handle = app.clone();
+    let _ = app.run_on_main_thread(move || {
+        if let Some(window) = handle.get_webview_window("main") {
+            let _ = window.set_title(title);
+        }
+        if let Some(tray) = handle.tray_by_id(crate::tray::TRAY_ID) {
+            let _ = tray.set_tooltip(Some(title));
+        }
+    });
 }
 
 /// Closing the main window: when the user keeps Steady running, hide it
