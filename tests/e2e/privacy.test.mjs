@@ -137,6 +137,7 @@ describe('privacy', () => {
         await app.waitUntil("return document.body.dataset.ready === 'ready'");
         await app.waitFor('[data-testid=checkin-summary]');
         assert.equal(await app.text('[data-testid=brand]'), 'Steady');
+        await app.screenshot(`${theme}-today-with-lock-button`);
         for (let i = 0; i < 50 && windowsTitled('Steady').length === 0; i++) await new Promise((r) => setTimeout(r, 100));
         assert.equal(windowsTitled('Steady').length, 1, 'unlocked: the title is Steady again');
 
