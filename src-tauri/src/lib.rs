@@ -127,6 +127,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
 
 /// Starts Steady with the context generated in main.rs.
 pub fn run(context: tauri::Context<tauri::Wry>) {
+    let _ = commands::app::SHELL_START.set(std::time::SystemTime::now());
     let builder = tauri::Builder::default()
         // Registered first, as the plugin asks: a second launch focuses this window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

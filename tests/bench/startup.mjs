@@ -77,9 +77,12 @@ async function once(name, bin) {
   const start = Date.now();
   const child = spawn(bin, ['--data-dir', join(home, 'steady')], { env, stdio: 'ignore', detached: true });
   let readyAt = null;
+  const phases = {};
   while (Date.now() - start < 30_000) {
     if (existsSync(ready) && statSync(ready).size > 0) {
-      readyAt = Number(readFileSync(ready, 'utf8').match(/ready (\d+)/)?.[1]);
+      const line = readFileSync(ready, 'utf8');
+      readyAt = Number(line.match(/ready (\d+)/)?.[1]);
+      for (const [, name, at] of line.matchAll(/ (\w+)=(\d+)/g)) phases[name] = Number(at) - start;
       break;
     }
     await sleep(10);
@@ -93,7 +96,7 @@ async function once(name, bin) {
   }
   await sleep(300);
   if (!readyAt) throw new Error(`${name} never reported ready`);
-  return { ms: readyAt - start, pss };
+  return { ms: readyAt - start, pss, phases };
 }
 
 const median = (xs) => {
@@ -124,4 +127,15 @@ console.log('|---|---|---|');
 console.log(`| Steady | ${s.ms} ms | ${(s.pss / 1024).toFixed(1)} MiB |`);
 console.log(`| empty Tauri app | ${e.ms} ms | ${(e.pss / 1024).toFixed(1)} MiB |`);
 console.log(`| ratio (goal <= 1.15x) | ${(s.ms / e.ms).toFixed(2)}x | ${(s.pss / e.pss).toFixed(2)}x |`);
+// Where the time went: each moment's median, from spawn.
+const order = ['shell', 'page', 'html', 'script', 'mounted', 'status', 'settings', 'frame'];
+const names = order.filter((n) => results.steady.some((r) => n in r.phases));
+const at = (name, phase) => {
+  const xs = results[name].map((r) => r.phases[phase]).filter((x) => x !== undefined);
+  return xs.length ? `${median(xs)} ms` : '-';
+};
+console.log(`\n| moment (median ms from spawn) | ${names.join(' | ')} |`);
+console.log(`|---|${names.map(() => '---|').join('')}`);
+console.log(`| Steady | ${names.map((n) => at('steady', n)).join(' | ')} |`);
+console.log(`| empty Tauri app | ${names.map((n) => at('empty', n)).join(' | ')} |`);
 console.log(`raw: ${JSON.stringify(results)}`);

@@ -21,26 +21,48 @@ pub struct UiStarted {
 
 /// The UI calls this once it has painted and knows whether the data opened.
 /// When `STEADY_READY_FILE` names a file (the egress check and the startup
-/// benchmark set it), the moment is appended to it as `ready <unix ms>`, so a
-/// script can tell when Steady is usable without driving it through WebDriver.
+/// benchmark set it), the moment is appended to it as `ready <unix ms>`,
+/// followed by the UI's own moments (`name=<unix ms>`: page start, script,
+/// mounted, data open, settings read) and the shell's start, so a script can
+/// tell when Steady is usable, and where the time went, without WebDriver.
 #[tauri::command]
-pub fn ui_ready(started: tauri::State<'_, std::sync::Arc<UiStarted>>) {
+pub fn ui_ready(
+    started: tauri::State<'_, std::sync::Arc<UiStarted>>,
+    marks: Option<std::collections::BTreeMap<String, f64>>,
+) {
     started.painted.notify_one();
     let Some(path) = std::env::var_os("STEADY_READY_FILE") else {
         return;
     };
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
+    let mut line = format!("ready {}", unix_ms(std::time::SystemTime::now()));
+    if let Some(shell) = SHELL_START.get() {
+        line.push_str(&format!(" shell={}", unix_ms(*shell)));
+    }
+    // Only short plain names and finite numbers: the line stays one line.
+    for (name, at) in marks.unwrap_or_default().iter().take(16) {
+        let plain =
+            !name.is_empty() && name.len() <= 24 && name.chars().all(|c| c.is_ascii_alphanumeric());
+        if plain && at.is_finite() {
+            line.push_str(&format!(" {name}={}", at.round() as i64));
+        }
+    }
     use std::io::Write;
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
     {
-        let _ = writeln!(f, "ready {ms}");
+        let _ = writeln!(f, "{line}");
     }
+}
+
+/// When the shell's code began to run (set first thing in `run`).
+pub static SHELL_START: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
+
+fn unix_ms(at: std::time::SystemTime) -> u128 {
+    at.duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
 }
 
 /// Test builds only: a fingerprint of every row, so the real-window bad-input

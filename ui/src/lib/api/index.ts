@@ -420,6 +420,6 @@ export function contactsWhileLocked(): Promise<Contact[]> {
 }
 
 /** Tells the shell the first screen is up (for the startup benchmark and the egress check). */
-export function uiReady(): Promise<void> {
-  return call<void>('ui_ready');
+export function uiReady(marks: Record<string, number> = {}): Promise<void> {
+  return call<void>('ui_ready', { marks });
 }
