@@ -56,6 +56,7 @@ describe('the packages', () => {
       assert.equal(await app.execute("return document.querySelector('[data-testid=main]').dataset.view"), 'today');
       // A user's build: the test-only capability and commands are not there.
       assert.match(String((await app.invoke('plugin:window|close', { label: 'main' })).err), /not allowed/);
+      assert.match(String((await app.invoke('plugin:webview|set_webview_zoom', { label: 'main', value: 2 })).err), /not allowed/);
       assert.equal((await app.invoke('test_fingerprint')).err.kind, 'unavailable');
       assert.equal((await app.invoke('app_status')).ok.testBuild, false);
       await app.screenshot('light-from-deb-today');
