@@ -76,7 +76,7 @@ pub use reminders::{
 };
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{
-    DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Settings, SettingsPatch, Theme,
+    DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Language, Settings, SettingsPatch, Theme,
     validate_emergency_number,
 };
 pub use store::{BUSY_TIMEOUT, Dao, Store};

@@ -36,6 +36,40 @@ impl Theme {
     }
 }
 
+/// The language of the words on screen: the system's (English unless the
+/// system asks for Spanish), or one the user chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum Language {
+    #[default]
+    System,
+    En,
+    Es,
+}
+
+impl Language {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Language::System => "system",
+            Language::En => "en",
+            Language::Es => "es",
+        }
+    }
+
+    /// Parses a language as the UI sends it.
+    pub fn parse(value: &str) -> Result<Language> {
+        match value {
+            "system" => Ok(Language::System),
+            "en" => Ok(Language::En),
+            "es" => Ok(Language::Es),
+            _ => Err(Error::validation(
+                "language",
+                "Choose the system's language, English or Spanish.",
+            )),
+        }
+    }
+}
+
 /// The number the emergency screen shows and calls when nothing is set.
 pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
 
@@ -47,6 +81,7 @@ pub const EMERGENCY_NUMBER_MAX_CHARS: usize = 20;
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub theme: Theme,
+    pub language: Language,
     pub emergency_number: String,
     /// The user said they are not on medication: the check-in skips that question.
     pub not_on_medication: bool,
@@ -56,6 +91,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             theme: Theme::System,
+            language: Language::System,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_owned(),
             not_on_medication: false,
         }
@@ -68,11 +104,13 @@ impl Default for Settings {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SettingsPatch {
     pub theme: Option<String>,
+    pub language: Option<String>,
     pub emergency_number: Option<String>,
     pub not_on_medication: Option<bool>,
 }
 
 const KEY_THEME: &str = "theme";
+const KEY_LANGUAGE: &str = "language";
 const KEY_EMERGENCY_NUMBER: &str = "emergencyNumber";
 const KEY_NOT_ON_MEDICATION: &str = "notOnMedication";
 
@@ -142,6 +180,9 @@ impl Dao<'_> {
         if let Some(theme) = self.setting(KEY_THEME)? {
             out.theme = Theme::parse(&theme).unwrap_or_default();
         }
+        if let Some(language) = self.setting(KEY_LANGUAGE)? {
+            out.language = Language::parse(&language).unwrap_or_default();
+        }
         if let Some(number) = self.setting(KEY_EMERGENCY_NUMBER)?
             && let Ok(number) = validate_emergency_number(&number)
         {
@@ -154,6 +195,7 @@ impl Dao<'_> {
     /// Validates every value in `patch`, then writes them; returns the settings after.
     pub fn update_settings(&self, patch: &SettingsPatch) -> Result<Settings> {
         let theme = patch.theme.as_deref().map(Theme::parse).transpose()?;
+        let language = patch.language.as_deref().map(Language::parse).transpose()?;
         let number = patch
             .emergency_number
             .as_deref()
@@ -161,6 +203,9 @@ impl Dao<'_> {
             .transpose()?;
         if let Some(theme) = theme {
             self.put_setting(KEY_THEME, theme.as_str())?;
+        }
+        if let Some(language) = language {
+            self.put_setting(KEY_LANGUAGE, language.as_str())?;
         }
         if let Some(number) = number {
             self.put_setting(KEY_EMERGENCY_NUMBER, &number)?;

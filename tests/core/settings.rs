@@ -1,9 +1,16 @@
-use steady_core::{ErrorKind, Settings, SettingsPatch, Store, Theme};
+use steady_core::{ErrorKind, Language, Settings, SettingsPatch, Store, Theme};
 use steady_tests::DataDir;
 
 fn patch_theme(theme: &str) -> SettingsPatch {
     SettingsPatch {
         theme: Some(theme.into()),
+        ..Default::default()
+    }
+}
+
+fn patch_language(language: &str) -> SettingsPatch {
+    SettingsPatch {
+        language: Some(language.into()),
         ..Default::default()
     }
 }
@@ -21,7 +28,29 @@ fn defaults_are_system_theme_and_911() {
     let settings = store.read(|dao| dao.settings()).unwrap();
     assert_eq!(settings, Settings::default());
     assert_eq!(settings.theme, Theme::System);
+    assert_eq!(settings.language, Language::System);
     assert_eq!(settings.emergency_number, "911");
+}
+
+#[test]
+fn the_language_is_the_systems_until_chosen_and_survives_reopen() {
+    let dir = DataDir::new();
+    {
+        let store = Store::open(dir.db_path()).unwrap();
+        let after = store
+            .write(|dao| dao.update_settings(&patch_language("es")))
+            .unwrap();
+        assert_eq!(after.language, Language::Es);
+    }
+    let store = Store::open(dir.db_path()).unwrap();
+    assert_eq!(
+        store.read(|dao| dao.settings()).unwrap().language,
+        Language::Es
+    );
+    let back = store
+        .write(|dao| dao.update_settings(&patch_language("system")))
+        .unwrap();
+    assert_eq!(back.language, Language::System);
 }
 
 #[test]
@@ -54,6 +83,9 @@ fn bad_values_give_validation_naming_the_field_and_change_nothing() {
         (patch_theme("purple"), "theme"),
         (patch_theme(""), "theme"),
         (patch_theme("Dark"), "theme"),
+        (patch_language("fr"), "language"),
+        (patch_language("ES"), "language"),
+        (patch_language(""), "language"),
         (patch_number(""), "emergencyNumber"),
         (patch_number("   "), "emergencyNumber"),
         (patch_number(&"9".repeat(40)), "emergencyNumber"),

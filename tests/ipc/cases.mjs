@@ -37,7 +37,7 @@ export const COMMANDS = [
   { cmd: 'save_contact', args: { input: { name: 'Sam', role: 'friend', phone: '555 0101', okToText: true, notes: null } }, text: ['input.name', 'input.notes'] },
   { cmd: 'set_review_weeks', args: { weeks: 4 }, text: [] },
   { cmd: 'save_reminder', args: { input: { kind: 'medication', label: 'Dose', rule: { time: '08:00', days: [1, 2] }, enabled: true } }, text: ['input.label'] },
-  { cmd: 'update_settings', args: { patch: { theme: 'dark', emergencyNumber: '911' } }, text: [] },
+  { cmd: 'update_settings', args: { patch: { theme: 'dark', language: 'es', emergencyNumber: '911' } }, text: [] },
   { cmd: 'set_lock_after', args: { minutes: 5 }, text: [] },
   { cmd: 'rate_passphrase', args: { passphrase: 'some words here' }, text: [] },
   { cmd: 'get_insights', args: { days: 30 }, text: [], optional: true },

@@ -3,14 +3,19 @@
 
 export type Theme = 'system' | 'light' | 'dark';
 
+/** `system` follows the computer's language (Spanish if it asks for it, else English). */
+export type LanguageChoice = 'system' | 'en' | 'es';
+
 export interface Settings {
   theme: Theme;
+  language: LanguageChoice;
   emergencyNumber: string;
   notOnMedication: boolean;
 }
 
 export interface SettingsPatch {
   theme?: Theme;
+  language?: LanguageChoice;
   emergencyNumber?: string;
   notOnMedication?: boolean;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { crisisDataVersion, crisisLastVerified, crisisLine, crisisLines } from './crisis';
+import { afterEach } from 'vitest';
+import { crisisDataVersion, crisisLastVerified, crisisLine, crisisLines, overdose } from './crisis';
+import { useLanguage } from '../i18n/i18n.svelte';
+
+afterEach(() => useLanguage('en'));
 
 describe('the crisis numbers file', () => {
   it('is versioned and says when it was last checked', () => {
@@ -27,8 +31,7 @@ describe('the crisis numbers file', () => {
 });
 
 describe('the overdose steps', () => {
-  it('follow the order in DOMAIN.md and name the emergency number', async () => {
-    const { overdose } = await import('./crisis');
+  it('follow the order in DOMAIN.md and name the emergency number', () => {
     expect(overdose.steps.map((s) => s.id)).toEqual([
       'wake',
       'call',
@@ -38,7 +41,7 @@ describe('the overdose steps', () => {
       'second',
       'stay',
     ]);
-    expect(overdose.steps[1]?.title).toContain('{number}');
+    expect(overdose.steps[1]?.title('112')).toBe('Call 112');
     expect(overdose.steps[1]?.body).toContain('Someone is not breathing');
     expect(overdose.breathEverySeconds).toBe(5);
     expect(overdose.secondDoseAfterSeconds).toBeGreaterThanOrEqual(120);
@@ -46,5 +49,25 @@ describe('the overdose steps', () => {
     expect(overdose.signs.length).toBe(7);
     expect(overdose.notes.join(' ')).toMatch(/benzodiazepines or xylazine/);
     expect(overdose.notes.join(' ')).not.toMatch(/immun/i);
+  });
+});
+
+describe('in Spanish', () => {
+  it('988 says to press 2 for Spanish, and SAMHSA answers in Spanish', () => {
+    useLanguage('es');
+    expect(crisisLine('988').name).toMatch(/Línea/);
+    expect(crisisLine('988').about).toMatch(/marca 2 para hablar en español/);
+    expect(crisisLine('samhsa').about).toMatch(/en español/);
+    expect(crisisLine('samhsa').display).toBe('1-800-662-4357');
+  });
+
+  it('has every overdose step, sign and caveat', () => {
+    useLanguage('es');
+    expect(overdose.signs.length).toBe(overdose.signCount);
+    expect(overdose.steps[1]?.title('911')).toBe('Llama al 911');
+    expect(overdose.steps[1]?.body).toMatch(/no respira/);
+    expect(overdose.notes.join(' ')).toMatch(/benzodiacepinas ni la xilacina/);
+    expect(overdose.notes.join(' ')).not.toMatch(/inmun/i);
+    for (const step of overdose.steps) expect(step.body.length).toBeGreaterThan(20);
   });
 });

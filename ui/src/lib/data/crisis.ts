@@ -1,41 +1,70 @@
 // Crisis numbers and overdose steps, from one versioned file with the date
-// they were last checked. Bundled with the app: the emergency screen and the
-// overdose guide never wait on anything to show them.
+// they were last checked, and their words from the message catalogues (so
+// they read the same in English and Spanish). Bundled with the app: the
+// emergency screen and the overdose guide never wait on anything to show them.
 import data from './crisis.json';
+import { list, t } from '../i18n/i18n.svelte';
 
 export interface CrisisLine {
   id: string;
-  name: string;
   /** Digits only, for tel:/sms: links. */
   number: string;
   /** As people read it. */
   display: string;
   call: boolean;
   text: boolean;
-  about: string;
+  /** In the current language. */
+  readonly name: string;
+  readonly about: string;
 }
 
 export interface OverdoseStep {
   id: string;
-  /** May hold {number}, replaced by the emergency number. */
-  title: string;
-  body: string;
+  /** In the current language; the call step names `number`. */
+  title(number: string): string;
+  readonly body: string;
 }
 
-export const crisisLines: readonly CrisisLine[] = data.lines;
+function line(raw: (typeof data.lines)[number]): CrisisLine {
+  return {
+    ...raw,
+    get name() {
+      return t(`crisis.${raw.id}.name`);
+    },
+    get about() {
+      return t(`crisis.${raw.id}.about`);
+    },
+  };
+}
+
+export const crisisLines: readonly CrisisLine[] = data.lines.map(line);
 export const crisisLastVerified: string = data.lastVerified;
 export const crisisDataVersion: number = data.version;
 
 export const overdose = {
-  signs: data.overdose.signs as readonly string[],
-  steps: data.overdose.steps as readonly OverdoseStep[],
+  /** The signs of an overdose, in the current language. */
+  get signs(): readonly string[] {
+    return list('overdose.signs');
+  },
+  signCount: data.overdose.signCount,
+  steps: data.overdose.steps.map(
+    (id): OverdoseStep => ({
+      id,
+      title: (number: string) => t(`overdose.steps.${id}.title`, { number }),
+      get body() {
+        return t(`overdose.steps.${id}.body`);
+      },
+    }),
+  ),
   secondDoseAfterSeconds: data.overdose.secondDoseAfterSeconds,
   breathEverySeconds: data.overdose.breathEverySeconds,
-  notes: data.overdose.notes as readonly string[],
+  get notes(): readonly string[] {
+    return list('overdose.notes');
+  },
 };
 
 export function crisisLine(id: string): CrisisLine {
-  const line = crisisLines.find((l) => l.id === id);
-  if (!line) throw new Error(`no crisis line ${id}`);
-  return line;
+  const found = crisisLines.find((l) => l.id === id);
+  if (!found) throw new Error(`no crisis line ${id}`);
+  return found;
 }

@@ -27,12 +27,13 @@ const OVERLAYS: readonly View[] = [
   'data',
 ];
 
-export const TABS: readonly { id: Tab; label: string }[] = [
-  { id: 'today', label: 'Today' },
-  { id: 'log', label: 'Log' },
-  { id: 'toolbox', label: 'Toolbox' },
-  { id: 'plan', label: 'Plan' },
-  { id: 'progress', label: 'Progress' },
+/** The tabs, in order (their words are in the catalogue under `tabs`). */
+export const TABS: readonly { id: Tab }[] = [
+  { id: 'today' },
+  { id: 'log' },
+  { id: 'toolbox' },
+  { id: 'plan' },
+  { id: 'progress' },
 ];
 
 export interface OpenTool {

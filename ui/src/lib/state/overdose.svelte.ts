@@ -5,12 +5,12 @@ import { overdose } from '../data/crisis';
 
 class OverdoseGuide {
   step = $state(-1); // -1: the signs; 0..: the numbered steps
-  signs = $state<boolean[]>(overdose.signs.map(() => false));
+  signs = $state<boolean[]>(Array.from({ length: overdose.signCount }, () => false));
   dose = $state<Countdown | null>(null);
 
   reset(): void {
     this.step = -1;
-    this.signs = overdose.signs.map(() => false);
+    this.signs = Array.from({ length: overdose.signCount }, () => false);
     this.dose = null;
   }
 

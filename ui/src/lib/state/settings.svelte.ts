@@ -2,11 +2,13 @@
 // number are mirrored in localStorage so the first paint (and Get help now)
 // never waits on the database; the database stays the source of truth.
 import { getSettings, updateSettings, IpcError } from '../api';
-import type { Settings, SettingsPatch, Theme } from '../api';
+import type { LanguageChoice, Settings, SettingsPatch, Theme } from '../api';
+import { useLanguage } from '../i18n/i18n.svelte';
 
 const MIRROR_KEY = 'steady.settings.mirror';
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
+  language: 'system',
   emergencyNumber: '911',
   notOnMedication: false,
 };
@@ -22,7 +24,9 @@ function readMirror(): Settings {
       typeof parsed.emergencyNumber === 'string' && /^\+?[\d -]{2,20}$/.test(parsed.emergencyNumber)
         ? parsed.emergencyNumber
         : DEFAULT_SETTINGS.emergencyNumber;
-    return { theme, emergencyNumber, notOnMedication: parsed.notOnMedication === true };
+    const language: LanguageChoice =
+      parsed.language === 'en' || parsed.language === 'es' ? parsed.language : 'system';
+    return { theme, language, emergencyNumber, notOnMedication: parsed.notOnMedication === true };
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
@@ -70,8 +74,10 @@ class SettingsState {
     this.current = value;
     writeMirror(value);
     applyTheme(value.theme);
+    useLanguage(value.language);
   }
 }
 
 export const settings = new SettingsState();
 applyTheme(settings.current.theme);
+useLanguage(settings.current.language);

@@ -15,6 +15,7 @@ describe('settings state', () => {
     const { settings } = await import('./settings.svelte');
     expect(settings.current).toEqual({
       theme: 'system',
+      language: 'system',
       emergencyNumber: '911',
       notOnMedication: false,
     });
@@ -33,6 +34,7 @@ describe('settings state', () => {
     const { settings } = await import('./settings.svelte');
     expect(settings.current).toEqual({
       theme: 'system',
+      language: 'system',
       emergencyNumber: '911',
       notOnMedication: false,
     });

@@ -1,0 +1,94 @@
+// Every word on screen comes from the message catalogues here (en.json,
+// es.json) through i18next: a maintained library with plurals from the
+// platform's Intl.PluralRules, interpolation and fallbacks, no build step and
+// no network (the catalogues are bundled). `t()` reads the current language
+// from a rune, so every component re-renders when the language changes.
+import i18next from 'i18next';
+import en from './en.json';
+import es from './es.json';
+import type { LanguageChoice } from '../api/types';
+
+export type Language = 'en' | 'es';
+export const LANGUAGES: readonly Language[] = ['en', 'es'];
+
+/** BCP 47 tags for dates and numbers. */
+const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
+
+const current = $state<{ lang: Language }>({ lang: 'en' });
+
+void i18next.init({
+  resources: { en: { translation: en }, es: { translation: es } },
+  lng: 'en',
+  fallbackLng: 'en',
+  // Svelte escapes what it puts on screen; escaping here would double it.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+/** The words for `key` in the current language, with `{{name}}` values filled in. */
+export function t(key: string, values?: Record<string, unknown>): string {
+  return i18next.t(key, { ...values, lng: current.lang }) as string;
+}
+
+/** A list from the catalogue (an array of strings under `key`). */
+export function list(key: string): string[] {
+  const out = i18next.t(key, { lng: current.lang, returnObjects: true }) as unknown;
+  return Array.isArray(out) ? (out as string[]) : [];
+}
+
+/** True when the catalogue has `key` (for words chosen by a stored id). */
+export function has(key: string): boolean {
+  return i18next.exists(key, { lng: current.lang });
+}
+
+/** The language showing now. */
+export function language(): Language {
+  return current.lang;
+}
+
+/** The locale tag for Intl (dates, numbers, plural rules). */
+export function locale(): string {
+  return LOCALES[current.lang];
+}
+
+/** The computer's language: Spanish if it asks for Spanish first, else English. */
+export function systemLanguage(): Language {
+  const asked = globalThis.navigator?.languages?.length
+    ? globalThis.navigator.languages
+    : [globalThis.navigator?.language ?? 'en'];
+  for (const tag of asked) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (base === 'es') return 'es';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+/** Shows the app in the chosen language (or the system's). */
+export function useLanguage(choice: LanguageChoice): void {
+  const lang = choice === 'system' ? systemLanguage() : choice;
+  current.lang = lang;
+  const root = globalThis.document?.documentElement;
+  if (root) root.lang = lang;
+}
+
+/** A date in the current language (`Intl.DateTimeFormat` options). */
+export function formatDate(date: Date, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(locale(), options).format(date);
+}
+
+/** A number in the current language. */
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale(), options).format(n);
+}
+
+/**
+ * The words for `key` split around the `{{slot}}` value, so a component can
+ * put something of its own there (a bold number, a link): `[before, after]`.
+ */
+export function around(key: string, slot: string, values?: Record<string, unknown>): [string, string] {
+  const MARK = '\u0001';
+  const [before = '', after = ''] = t(key, { ...values, [slot]: MARK }).split(MARK);
+  return [before, after];
+}
