@@ -1,36 +1,47 @@
-// The words the check-in shows, in one place.
+// The check-in's choices; their words are in the catalogues (checkin.*),
+// read through getters so they follow the language.
 import type { CheckinInput } from '../api';
+import { formatDate, t } from '../i18n/i18n.svelte';
 
-export const MOODS: readonly { value: number; word: string }[] = [
-  { value: 1, word: 'Very low' },
-  { value: 2, word: 'Low' },
-  { value: 3, word: 'Okay' },
-  { value: 4, word: 'Good' },
-  { value: 5, word: 'Very good' },
-];
+function worded(section: string, ids: readonly string[]): { id: string; readonly label: string }[] {
+  return ids.map((id) => ({
+    id,
+    get label() {
+      return t(`checkin.${section}.${id}`);
+    },
+  }));
+}
 
-export const SUPPORT: readonly { id: string; label: string }[] = [
-  { id: 'meeting', label: 'A meeting' },
-  { id: 'counseling', label: 'Counseling' },
-  { id: 'supportPerson', label: 'Talked with my sponsor or a support person' },
-  { id: 'none', label: 'None today' },
-];
+export const MOODS: readonly { value: number; readonly word: string }[] = [1, 2, 3, 4, 5].map((value) => ({
+  value,
+  get word() {
+    return t(`checkin.moods.${value}`);
+  },
+}));
 
-export const SELF_CARE: readonly { id: string; label: string }[] = [
-  { id: 'meals', label: 'Regular meals' },
-  { id: 'movement', label: 'Moved my body' },
-  { id: 'outside', label: 'Time outside' },
-  { id: 'connected', label: 'Connected with someone' },
-  { id: 'relaxation', label: 'Relaxation or meditation' },
-  { id: 'water', label: 'Enough water' },
-];
+export const SUPPORT: readonly { id: string; readonly label: string }[] = worded('support', [
+  'meeting',
+  'counseling',
+  'supportPerson',
+  'none',
+]);
 
-export const HALT = [
-  { id: 'hungry', label: 'Hungry' },
-  { id: 'angry', label: 'Angry' },
-  { id: 'lonely', label: 'Lonely' },
-  { id: 'tired', label: 'Tired' },
-] as const satisfies readonly { id: keyof CheckinInput; label: string }[];
+export const SELF_CARE: readonly { id: string; readonly label: string }[] = worded('selfCare', [
+  'meals',
+  'movement',
+  'outside',
+  'connected',
+  'relaxation',
+  'water',
+]);
+
+const HALT_IDS = ['hungry', 'angry', 'lonely', 'tired'] as const satisfies readonly (keyof CheckinInput)[];
+export const HALT: readonly { id: (typeof HALT_IDS)[number]; readonly label: string }[] = HALT_IDS.map((id) => ({
+  id,
+  get label() {
+    return t(`checkin.halt.${id}`);
+  },
+}));
 
 export function moodWord(value: number): string {
   return MOODS.find((m) => m.value === value)?.word ?? '';
@@ -65,7 +76,6 @@ export function blankCheckin(day: string): CheckinInput {
 
 /** Shows a stored YYYY-MM-DD day as people read it, e.g. "Tuesday, December 1". */
 export function dayLabel(day: string, today?: string): string {
-  if (today && day === today) return 'Today';
-  const date = new Date(`${day}T12:00:00`);
-  return date.toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
+  if (today && day === today) return t('common.today');
+  return formatDate(new Date(`${day}T12:00:00`), { weekday: 'long', month: 'long', day: 'numeric' });
 }

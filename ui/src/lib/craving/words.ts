@@ -1,37 +1,36 @@
-// The words of the craving log, in one place.
+// The craving log's choices; their words are in the catalogues (craving.*),
+// read through getters so they follow the language.
 import type { CravingInput, Outcome } from '../api';
+import { formatDate, t } from '../i18n/i18n.svelte';
 
-export const CATEGORIES: readonly { id: string; label: string }[] = [
-  { id: 'emotions', label: 'Emotions or stress' },
-  { id: 'physical', label: 'My body: withdrawal, pain, poor sleep' },
-  { id: 'people', label: 'People' },
-  { id: 'places', label: 'Places' },
-  { id: 'situations', label: 'Situations or things' },
-  { id: 'isolation', label: 'Being alone' },
-  { id: 'stressfulEvent', label: 'Something stressful happened' },
-  { id: 'other', label: 'Something else' },
-];
+export const CATEGORIES: readonly { id: string; readonly label: string }[] = [
+  'emotions',
+  'physical',
+  'people',
+  'places',
+  'situations',
+  'isolation',
+  'stressfulEvent',
+  'other',
+].map((id) => ({
+  id,
+  get label() {
+    return t(`craving.categories.${id}`);
+  },
+}));
 
-export const OUTCOMES: readonly { id: Outcome; label: string }[] = [
-  { id: 'passed', label: 'It passed' },
-  { id: 'stillHere', label: "It's still here" },
-  { id: 'used', label: 'I used' },
-];
+export const OUTCOMES: readonly { id: Outcome; readonly label: string }[] = (
+  ['passed', 'stillHere', 'used'] as const
+).map((id) => ({
+  id,
+  get label() {
+    return t(`craving.outcomes.${id}`);
+  },
+}));
 
 /** Short names, for chart labels. */
-const SHORT: Record<string, string> = {
-  emotions: 'Emotions',
-  physical: 'My body',
-  people: 'People',
-  places: 'Places',
-  situations: 'Situations',
-  isolation: 'Being alone',
-  stressfulEvent: 'Stressful event',
-  other: 'Other',
-};
-
 export function categoryShort(id: string): string {
-  return SHORT[id] ?? id;
+  return t(`craving.short.${id}`, { defaultValue: id });
 }
 
 export function categoryLabel(id: string): string {
@@ -62,5 +61,5 @@ export function blankCraving(kind: 'craving' | 'trigger' = 'craving'): CravingIn
 
 /** The time of day an event happened, as people read it. */
 export function timeLabel(instant: string): string {
-  return new Date(instant).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return formatDate(new Date(instant), { hour: 'numeric', minute: '2-digit' });
 }

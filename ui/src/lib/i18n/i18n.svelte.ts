@@ -92,3 +92,19 @@ export function around(key: string, slot: string, values?: Record<string, unknow
   const [before = '', after = ''] = t(key, { ...values, [slot]: MARK }).split(MARK);
   return [before, after];
 }
+
+/** True once every screen is in Spanish (Settings says so while it isn't). */
+export const SPANISH_COMPLETE = false;
+
+/**
+ * Words for an error from the shell. In English, the core's own message
+ * (written for people, and specific to what was wrong); in Spanish, the
+ * catalogue's words for the field, or for the kind of error.
+ */
+export function errorText(err: { kind: string; message: string; field?: string | undefined }): string {
+  if (current.lang === 'en' && err.message) return err.message;
+  if (err.field && i18next.exists(`errors.field.${err.field}`, { lng: current.lang })) {
+    return t(`errors.field.${err.field}`);
+  }
+  return t(`errors.kind.${err.kind}`, { defaultValue: t('errors.kind.internal') });
+}
