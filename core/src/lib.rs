@@ -77,7 +77,7 @@ pub use reminders::{
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{
     DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Language, Settings, SettingsPatch, Theme,
-    validate_emergency_number,
+    language_from_env, validate_emergency_number,
 };
 pub use store::{BUSY_TIMEOUT, Dao, Store};
 pub use toolbox::{

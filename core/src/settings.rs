@@ -70,6 +70,36 @@ impl Language {
     }
 }
 
+/// The system's language as the POSIX locale variables give it (in gettext's
+/// order: `LANGUAGE`'s list, then `LC_ALL`, `LC_MESSAGES`, `LANG`): Spanish
+/// if the first one that names a language asks for Spanish, else English.
+/// Read from the variables rather than the C library, so it works even when
+/// the locale itself isn't installed.
+pub fn language_from_env(var: impl Fn(&str) -> Option<String>) -> Language {
+    let mut asked: Vec<String> = Vec::new();
+    if let Some(list) = var("LANGUAGE") {
+        asked.extend(list.split(':').map(str::to_owned));
+    }
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(value) = var(name) {
+            asked.push(value);
+        }
+    }
+    for tag in asked {
+        let base = tag
+            .split(['_', '.', '@', '-'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match base.as_str() {
+            "es" => return Language::Es,
+            "" | "c" | "posix" => continue,
+            _ => return Language::En,
+        }
+    }
+    Language::En
+}
+
 /// The number the emergency screen shows and calls when nothing is set.
 pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
 

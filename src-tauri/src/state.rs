@@ -44,6 +44,9 @@ pub struct AppStatus {
     /// A test build (its identifier ends in `.test`): the UI then lets tests
     /// speed up its timers. A user's build never does.
     pub test_build: bool,
+    /// The computer's language (`en` or `es`) from its locale variables, for
+    /// the UI's "same as my computer".
+    pub system_language: steady_core::Language,
 }
 
 impl StoreSlot {
@@ -120,6 +123,7 @@ impl StoreSlot {
                 .as_ref()
                 .is_ok_and(|s| s.read(|dao| dao.discreet_notifications()).unwrap_or(false)),
             test_build: app.config().identifier.ends_with(".test"),
+            system_language: steady_core::language_from_env(|name| std::env::var(name).ok()),
         }
     }
 }

@@ -1,4 +1,4 @@
-use steady_core::{ErrorKind, Language, Settings, SettingsPatch, Store, Theme};
+use steady_core::{ErrorKind, Language, Settings, SettingsPatch, Store, Theme, language_from_env};
 use steady_tests::DataDir;
 
 fn patch_theme(theme: &str) -> SettingsPatch {
@@ -142,5 +142,47 @@ fn a_hand_edited_bad_value_falls_back_to_the_default() {
     assert_eq!(
         store.read(|dao| dao.settings()).unwrap(),
         Settings::default()
+    );
+}
+
+#[test]
+fn the_systems_language_comes_from_the_locale_variables_in_gettexts_order() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert_eq!(language_from_env(env(&[])), Language::En);
+    assert_eq!(
+        language_from_env(env(&[("LANG", "es_US.UTF-8")])),
+        Language::Es
+    );
+    assert_eq!(language_from_env(env(&[("LANG", "es")])), Language::Es);
+    assert_eq!(
+        language_from_env(env(&[("LANG", "en_US.UTF-8")])),
+        Language::En
+    );
+    assert_eq!(
+        language_from_env(env(&[("LANG", "fr_FR.UTF-8")])),
+        Language::En
+    );
+    // LANGUAGE's list comes first; C and POSIX name no language.
+    assert_eq!(
+        language_from_env(env(&[("LANGUAGE", "es_MX:en"), ("LANG", "en_US.UTF-8")])),
+        Language::Es
+    );
+    assert_eq!(
+        language_from_env(env(&[("LC_ALL", "C"), ("LANG", "es_ES.UTF-8")])),
+        Language::Es
+    );
+    assert_eq!(
+        language_from_env(env(&[
+            ("LC_MESSAGES", "en_GB.UTF-8"),
+            ("LANG", "es_ES.UTF-8")
+        ])),
+        Language::En
     );
 }

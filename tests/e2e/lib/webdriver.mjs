@@ -46,8 +46,9 @@ export function outDir() {
   return dir;
 }
 
-/** Starts Xvfb and tauri-driver with isolated XDG folders. */
-export async function startStack() {
+/** Starts Xvfb and tauri-driver with isolated XDG folders (and `extraEnv`,
+ * for instance a system language, for the apps it starts). */
+export async function startStack(extraEnv = {}) {
   const root = mkdtempSync(join(tmpdir(), 'steady-e2e-'));
   mkdirSync(join(root, 'home'), { recursive: true });
   const display = freeDisplay();
@@ -79,6 +80,7 @@ export async function startStack() {
     HOME: join(root, 'home'),
     // No accessibility bus here; keep GTK from looking for one.
     NO_AT_BRIDGE: '1',
+    ...extraEnv,
   };
   const port = await freePort();
   const nativePort = await freePort();

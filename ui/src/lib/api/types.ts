@@ -31,6 +31,8 @@ export interface AppStatus {
   discreet: boolean;
   /** A test build: tests may speed up the tools' clock. */
   testBuild: boolean;
+  /** The computer's language, from its locale settings. */
+  systemLanguage: 'en' | 'es';
   error?: { kind: string; message: string; field?: string };
 }
 

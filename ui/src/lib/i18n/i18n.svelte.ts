@@ -52,8 +52,32 @@ export function locale(): string {
   return LOCALES[current.lang];
 }
 
-/** The computer's language: Spanish if it asks for Spanish first, else English. */
+const SYSTEM_KEY = 'steady.systemLanguage';
+let fromShell: Language | null = (() => {
+  try {
+    const kept = globalThis.localStorage?.getItem(SYSTEM_KEY);
+    return kept === 'en' || kept === 'es' ? kept : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** The shell read the computer's locale settings (more reliable than the web
+ * view's, which falls back to English when the locale isn't installed). Kept
+ * for the next start's first paint. */
+export function setSystemLanguage(lang: Language): void {
+  fromShell = lang;
+  try {
+    globalThis.localStorage?.setItem(SYSTEM_KEY, lang);
+  } catch {
+    // Only the next first paint would guess.
+  }
+}
+
+/** The computer's language: the shell's reading, or else the web view's
+ * (Spanish if it asks for Spanish first, else English). */
 export function systemLanguage(): Language {
+  if (fromShell) return fromShell;
   const asked = globalThis.navigator?.languages?.length
     ? globalThis.navigator.languages
     : [globalThis.navigator?.language ?? 'en'];

@@ -1,5 +1,6 @@
 // The built-in tools' short descriptions and guide words, written for Steady.
 import type { Tool } from '../api';
+import { has, t } from '../i18n/i18n.svelte';
 
 const BLURBS: Record<string, string> = {
   breathing: 'A shape to breathe with, for 1, 3 or 5 minutes.',
@@ -12,6 +13,11 @@ const BLURBS: Record<string, string> = {
   myReasons: 'Remember why you started.',
   muscleRelaxation: 'Tense and let go, one part of the body at a time.',
 };
+
+/** A tool's name: the catalogue's for a built-in one, the user's own otherwise. */
+export function toolName(tool: Pick<Tool, 'builtin' | 'name'>): string {
+  return tool.builtin && has(`tools.names.${tool.builtin}`) ? t(`tools.names.${tool.builtin}`) : tool.name;
+}
 
 export function toolBlurb(tool: Tool): string {
   if (tool.builtin) return BLURBS[tool.builtin] ?? '';
