@@ -76,15 +76,15 @@ export function formatClock(ms: number): string {
 
 export interface BreathPattern {
   id: string;
-  label: string;
   /** Phases in seconds: in, hold, out, hold. */
   phases: readonly [number, number, number, number];
 }
 
 export const BREATH_PATTERNS: readonly BreathPattern[] = [
-  { id: 'slow', label: 'Slow breathing (about 6 a minute)', phases: [4, 0, 6, 0] },
-  { id: 'box', label: 'Box breathing (4-4-4-4)', phases: [4, 4, 4, 4] },
-  { id: '478', label: '4-7-8 breathing', phases: [4, 7, 8, 0] },
+  // Their names are in the catalogues (tools.breathing.patterns).
+  { id: 'slow', phases: [4, 0, 6, 0] },
+  { id: 'box', phases: [4, 4, 4, 4] },
+  { id: '478', phases: [4, 7, 8, 0] },
 ];
 
 export type BreathPhase = 'in' | 'hold' | 'out' | 'rest';
