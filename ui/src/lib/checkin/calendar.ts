@@ -1,5 +1,6 @@
 // Month grids for the history calendar. Days are YYYY-MM-DD strings; all
 // arithmetic is done in UTC so no time zone or DST shift can move a day.
+import { formatDate } from '../i18n/i18n.svelte';
 
 export interface MonthCell {
   day: string;
@@ -46,11 +47,7 @@ export function monthGrid(month: string): { lead: number; cells: MonthCell[] } {
 
 export function monthTitle(month: string): string {
   const [y, m] = parse(`${month}-01`);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(undefined, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatDate(new Date(Date.UTC(y, m - 1, 1)), { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** The earliest day that can still be filled in (the core checks this too). */
