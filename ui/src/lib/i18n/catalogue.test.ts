@@ -58,11 +58,6 @@ const SRC = join(__dirname, '../..');
 /** Components not yet moved to the catalogues. Each must still hold literal
  * words (so this list can only shrink); every other one must hold none. */
 const PENDING: readonly string[] = [
-  'lib/components/ContactCard.svelte',
-  'lib/components/ContactForm.svelte',
-  'lib/components/ContactsEditor.svelte',
-  'lib/components/PlanItemForm.svelte',
-  'lib/components/PlanSectionEditor.svelte',
   'lib/components/ProgressCharts.svelte',
   'lib/components/RemindersSettings.svelte',
   'lib/components/WithinReach.svelte',
@@ -72,11 +67,8 @@ const PENDING: readonly string[] = [
   'lib/components/data/DeleteAllCard.svelte',
   'lib/components/data/ExportCard.svelte',
   'lib/components/data/ImportCard.svelte',
-  'lib/plan/words.ts',
-  'screens/Plan.svelte',
   'screens/Progress.svelte',
   'screens/Report.svelte',
-  'screens/WalletCard.svelte',
   'screens/YourData.svelte',
 ];
 

@@ -1,115 +1,94 @@
-// The plan's sections: titles, a plain prompt with an example, and which extra
-// fields each one has. Written for Steady from the seven strategies.
+// The plan's sections: which extra fields each one has (written for Steady
+// from the seven strategies). Their titles, prompts, examples and choices are
+// in the catalogues (plan.sections.*), read through getters so they follow
+// the language.
+import { has, t } from '../i18n/i18n.svelte';
 
 export interface SectionInfo {
   id: string;
-  title: string;
-  prompt: string;
-  example: string;
-  kinds?: readonly { id: string; label: string }[];
-  detail?: string;
-  date?: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly example: string;
+  kinds?: readonly { id: string; readonly label: string }[];
+  readonly detail?: string;
+  readonly date?: string;
   status?: boolean;
   trigger?: boolean;
   tool?: boolean;
   ifThen?: boolean;
 }
 
-export const SECTIONS: readonly SectionInfo[] = [
-  { id: 'reasons', title: 'My reasons for recovery', prompt: 'Why does recovery matter to you?', example: 'Being there for my kids in the morning.' },
-  {
-    id: 'triggers',
-    title: 'My triggers and warning signs',
-    prompt: 'What sets off cravings, and what are the early signs that things are slipping?',
-    example: 'Payday. Skipping meetings. Not sleeping.',
-    kinds: [
-      { id: 'trigger', label: 'A trigger' },
-      { id: 'warningSign', label: 'A warning sign' },
-    ],
-    trigger: true,
-    ifThen: true,
-  },
-  { id: 'coping', title: 'My ways to cope', prompt: 'What helps, in the order you want to try it?', example: 'Ten slow breaths, then a walk round the block.', tool: true },
-  {
-    id: 'avoid',
-    title: 'What I avoid',
-    prompt: 'People, places and situations that put your recovery at risk.',
-    example: 'The bar on 5th street.',
-    kinds: [
-      { id: 'people', label: 'People' },
-      { id: 'places', label: 'Places' },
-      { id: 'situations', label: 'Situations' },
-    ],
-  },
-  {
-    id: 'pain',
-    title: 'Pain without opioids',
-    prompt: 'What you do for pain, and who you work with on it.',
-    example: 'Physical therapy twice a week; heat pad at night.',
-    kinds: [
-      { id: 'strategy', label: 'Something I do' },
-      { id: 'provider', label: 'Who I work with' },
-    ],
-  },
-  {
-    id: 'selfCare',
-    title: 'Taking care of myself',
-    prompt: 'Routines for sleep, meals, movement and relaxation, with a simple target.',
-    example: 'In bed by 11.',
-    kinds: [
-      { id: 'sleep', label: 'Sleep' },
-      { id: 'meals', label: 'Meals' },
-      { id: 'movement', label: 'Movement' },
-      { id: 'relaxation', label: 'Relaxation' },
-    ],
-    detail: 'Target',
-  },
-  {
-    id: 'treatment',
-    title: 'My treatment',
-    prompt: 'Counseling, meetings and medication.',
-    example: 'NA meeting at the library.',
-    kinds: [
-      { id: 'meeting', label: 'A meeting' },
-      { id: 'counseling', label: 'Counseling' },
-      { id: 'medication', label: 'Medication' },
-      { id: 'prescriber', label: 'My prescriber' },
-    ],
-    detail: 'When and where, or dose and schedule',
-  },
-  { id: 'goals', title: 'My goals', prompt: 'What are you working towards?', example: 'Get my license back.', date: 'Target date', status: true },
-  {
-    id: 'lapse',
-    title: 'If I lapse',
-    prompt: 'The steps you will take, who you will call, and where your naloxone is.',
-    example: 'Call my sponsor the same day.',
-    kinds: [
-      { id: 'step', label: 'A step I will take' },
-      { id: 'call', label: 'Who I will call' },
-      { id: 'naloxone', label: 'Where my naloxone is' },
-    ],
-    date: 'Naloxone expiry date',
-  },
+interface Shape {
+  id: string;
+  kinds?: readonly string[];
+  detail?: true;
+  date?: true;
+  status?: true;
+  trigger?: true;
+  tool?: true;
+  ifThen?: true;
+}
+
+const SHAPES: readonly Shape[] = [
+  { id: 'reasons' },
+  { id: 'triggers', kinds: ['trigger', 'warningSign'], trigger: true, ifThen: true },
+  { id: 'coping', tool: true },
+  { id: 'avoid', kinds: ['people', 'places', 'situations'] },
+  { id: 'pain', kinds: ['strategy', 'provider'] },
+  { id: 'selfCare', kinds: ['sleep', 'meals', 'movement', 'relaxation'], detail: true },
+  { id: 'treatment', kinds: ['meeting', 'counseling', 'medication', 'prescriber'], detail: true },
+  { id: 'goals', date: true, status: true },
+  { id: 'lapse', kinds: ['step', 'call', 'naloxone'], date: true },
 ];
 
-export const GOAL_STATUS = [
-  { id: 'workingOnIt', label: 'Working on it' },
-  { id: 'reached', label: 'Reached' },
-  { id: 'setAside', label: 'Set aside' },
-] as const;
+function worded(shape: Shape): SectionInfo {
+  const key = `plan.sections.${shape.id}`;
+  const info: SectionInfo = {
+    id: shape.id,
+    get title() {
+      return t(`${key}.title`);
+    },
+    get prompt() {
+      return t(`${key}.prompt`);
+    },
+    get example() {
+      return t(`${key}.example`);
+    },
+    status: shape.status,
+    trigger: shape.trigger,
+    tool: shape.tool,
+    ifThen: shape.ifThen,
+  };
+  if (shape.kinds) {
+    info.kinds = shape.kinds.map((id) => ({
+      id,
+      get label() {
+        return t(`${key}.kinds.${id}`);
+      },
+    }));
+  }
+  if (shape.detail) Object.defineProperty(info, 'detail', { get: () => t(`${key}.detail`), enumerable: true });
+  if (shape.date) Object.defineProperty(info, 'date', { get: () => t(`${key}.date`), enumerable: true });
+  return info;
+}
 
-export const ROLES = [
-  { id: 'sponsor', label: 'Sponsor' },
-  { id: 'counselor', label: 'Counselor' },
-  { id: 'prescriber', label: 'Prescriber' },
-  { id: 'family', label: 'Family' },
-  { id: 'friend', label: 'Friend' },
-  { id: 'supportGroup', label: 'Support group' },
-  { id: 'other', label: 'Other' },
-] as const;
+export const SECTIONS: readonly SectionInfo[] = SHAPES.map(worded);
+
+function choices<const T extends string>(group: string, ids: readonly T[]): readonly { id: T; readonly label: string }[] {
+  return ids.map((id) => ({
+    id,
+    get label() {
+      return t(`plan.${group}.${id}`);
+    },
+  }));
+}
+
+export const GOAL_STATUS = choices('status', ['workingOnIt', 'reached', 'setAside']);
+
+export const ROLES = choices('roles', ['sponsor', 'counselor', 'prescriber', 'family', 'friend', 'supportGroup', 'other']);
 
 export function roleLabel(id: string): string {
-  return ROLES.find((r) => r.id === id)?.label ?? id;
+  return has(`plan.roles.${id}`) ? t(`plan.roles.${id}`) : id;
 }
 
 export function sectionInfo(id: string): SectionInfo {
@@ -132,9 +111,15 @@ export const WIZARD_ORDER: readonly string[] = [
 
 export const CONTACTS_INFO = {
   id: 'contacts',
-  title: 'My support people',
-  prompt: 'Who can you call when it gets hard?',
-  example: 'My sponsor, my sister, my counselor.',
+  get title() {
+    return t('plan.sections.contacts.title');
+  },
+  get prompt() {
+    return t('plan.sections.contacts.prompt');
+  },
+  get example() {
+    return t('plan.sections.contacts.example');
+  },
 };
 
 export function stepTitle(id: string): string {
