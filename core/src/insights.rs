@@ -61,7 +61,19 @@ pub struct Insights {
     pub by_weekday: Vec<i64>,
     /// "Tired was marked in 7 of your last 10 cravings."
     pub halt_sentences: Vec<String>,
+    /// The same, as numbers, for the UI to put in the person's language.
+    pub halt: Vec<HaltCount>,
     pub tools: Vec<ToolResult>,
+}
+
+/// One HALT state marked in `count` of the last `of` cravings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HaltCount {
+    /// `hungry`, `angry`, `lonely` or `tired`.
+    pub state: String,
+    pub count: usize,
+    pub of: usize,
 }
 
 /// How many recent cravings the HALT sentences look at.
@@ -69,13 +81,15 @@ pub const HALT_WINDOW: usize = 10;
 /// A HALT state is mentioned when it was marked at least this many times.
 pub const HALT_MIN: usize = 3;
 
-/// The HALT sentences from the flags of the most recent cravings (newest first).
-pub fn halt_sentences(recent: &[[bool; 4]]) -> Vec<String> {
+const HALT_STATES: [&str; 4] = ["hungry", "angry", "lonely", "tired"];
+
+/// The HALT states marked often in the most recent cravings (newest first),
+/// the most marked first.
+pub fn halt_counts(recent: &[[bool; 4]]) -> Vec<HaltCount> {
     let n = recent.len();
     if n == 0 {
         return Vec::new();
     }
-    let names = ["Hungry", "Angry", "Lonely", "Tired"];
     let mut counts: Vec<(usize, usize)> = (0..4)
         .map(|i| (i, recent.iter().filter(|f| f[i]).count()))
         .filter(|(_, c)| *c >= HALT_MIN.min(n))
@@ -83,11 +97,30 @@ pub fn halt_sentences(recent: &[[bool; 4]]) -> Vec<String> {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     counts
         .into_iter()
-        .map(|(i, c)| {
-            if n == 1 {
-                format!("{} was marked in your last craving.", names[i])
+        .map(|(i, count)| HaltCount {
+            state: HALT_STATES[i].to_owned(),
+            count,
+            of: n,
+        })
+        .collect()
+}
+
+/// The HALT sentences from the flags of the most recent cravings (newest first).
+pub fn halt_sentences(recent: &[[bool; 4]]) -> Vec<String> {
+    halt_counts(recent)
+        .into_iter()
+        .map(|h| {
+            let mut name = h.state.clone();
+            if let Some(first) = name.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            if h.of == 1 {
+                format!("{name} was marked in your last craving.")
             } else {
-                format!("{} was marked in {c} of your last {n} cravings.", names[i])
+                format!(
+                    "{name} was marked in {} of your last {} cravings.",
+                    h.count, h.of
+                )
             }
         })
         .collect()
@@ -296,6 +329,7 @@ impl Dao<'_> {
         Ok(Insights {
             per_week,
             halt_sentences: halt_sentences(&recent),
+            halt: halt_counts(&recent),
             from,
             to,
             checkins,

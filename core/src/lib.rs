@@ -59,7 +59,10 @@ pub use encryption::{
 pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};
-pub use insights::{Count, DayPoint, HALT_MIN, HALT_WINDOW, Insights, ToolResult, halt_sentences};
+pub use insights::{
+    Count, DayPoint, HALT_MIN, HALT_WINDOW, HaltCount, Insights, ToolResult, halt_counts,
+    halt_sentences,
+};
 pub use locked_contacts::{
     LOCKED_CONTACTS_FILE, LOCKED_CONTACTS_MAX, locked_contacts_on, read_locked_contacts,
     remove_locked_contacts,

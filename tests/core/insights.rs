@@ -1,5 +1,5 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use steady_core::{CheckinInput, CravingInput, Store, halt_sentences};
+use steady_core::{CheckinInput, CravingInput, Store, halt_counts, halt_sentences};
 
 fn ny() -> FixedOffset {
     FixedOffset::west_opt(5 * 3600).unwrap()
@@ -170,6 +170,15 @@ fn halt_sentences_follow_their_rules() {
             "Tired was marked in 7 of your last 10 cravings.",
             "Lonely was marked in 5 of your last 10 cravings."
         ]
+    );
+    // The same facts as numbers, for the UI's own words.
+    let counts: Vec<(String, usize, usize)> = halt_counts(&ten)
+        .into_iter()
+        .map(|h| (h.state, h.count, h.of))
+        .collect();
+    assert_eq!(
+        counts,
+        vec![("tired".to_owned(), 7, 10), ("lonely".to_owned(), 5, 10)]
     );
 }
 

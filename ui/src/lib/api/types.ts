@@ -306,6 +306,8 @@ export interface Insights {
   /** 7 counts, Monday first. */
   byWeekday: number[];
   haltSentences: string[];
+  /** The same as numbers: a HALT state marked in `count` of the last `of` cravings. */
+  halt: { state: 'hungry' | 'angry' | 'lonely' | 'tired'; count: number; of: number }[];
   tools: { toolId: number; name: string; uses: number; ratedUses: number; medianDrop: number | null }[];
 }
 

@@ -58,17 +58,12 @@ const SRC = join(__dirname, '../..');
 /** Components not yet moved to the catalogues. Each must still hold literal
  * words (so this list can only shrink); every other one must hold none. */
 const PENDING: readonly string[] = [
-  'lib/components/ProgressCharts.svelte',
   'lib/components/RemindersSettings.svelte',
   'lib/components/WithinReach.svelte',
-  'lib/components/charts/ChartCard.svelte',
-  'lib/components/charts/Heatmap.svelte',
   'lib/components/data/BackupsCard.svelte',
   'lib/components/data/DeleteAllCard.svelte',
   'lib/components/data/ExportCard.svelte',
   'lib/components/data/ImportCard.svelte',
-  'screens/Progress.svelte',
-  'screens/Report.svelte',
   'screens/YourData.svelte',
 ];
 
