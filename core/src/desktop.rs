@@ -160,21 +160,30 @@ pub fn still_running_text(
     tray_shown: bool,
     shortcut: Option<&str>,
     discreet: bool,
+    lang: crate::Language,
 ) -> (String, String) {
-    let title = if discreet {
-        "Still running".to_owned()
-    } else {
-        "Steady is still running".to_owned()
+    let es = lang.is_spanish();
+    let title = match (discreet, es) {
+        (true, false) => "Still running",
+        (false, false) => "Steady is still running",
+        (true, true) => "Sigue abierto",
+        (false, true) => "Steady sigue abierto",
+    }
+    .to_owned();
+    let place = match (tray_shown, es) {
+        (true, false) => "It's in the tray, so reminders can show.",
+        (false, false) => "Reminders can still show. Open it again from your apps.",
+        (true, true) => "Está en la bandeja, así los recordatorios pueden aparecer.",
+        (false, true) => {
+            "Los recordatorios pueden seguir apareciendo. Vuelve a abrirlo desde tus aplicaciones."
+        }
     };
-    let place = if tray_shown {
-        "It's in the tray, so reminders can show."
-    } else {
-        "Reminders can still show. Open it again from your apps."
-    };
-    let body = match shortcut {
-        Some(keys) if !discreet => format!("{place} {keys} opens Get help now."),
-        Some(keys) => format!("{place} {keys} opens it."),
-        None => place.to_owned(),
+    let body = match (shortcut, es) {
+        (Some(keys), false) if !discreet => format!("{place} {keys} opens Get help now."),
+        (Some(keys), false) => format!("{place} {keys} opens it."),
+        (Some(keys), true) if !discreet => format!("{place} {keys} abre «Pedir ayuda ya»."),
+        (Some(keys), true) => format!("{place} {keys} lo abre."),
+        (None, _) => place.to_owned(),
     };
     (title, body)
 }

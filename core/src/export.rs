@@ -5,6 +5,42 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::plan::{Plan, PlanItem, SECTIONS};
+use crate::settings::Language;
+
+/// English or Spanish words for the documents (the app's own screens use the
+/// UI's catalogues; these files are made here, so their words live here).
+pub(crate) fn say(lang: Language, en: &'static str, es: &'static str) -> &'static str {
+    if lang.is_spanish() { es } else { en }
+}
+
+/// A date as people read it: "December 2, 2026" or "2 de diciembre de 2026".
+pub(crate) fn long_date(day: NaiveDate, lang: Language) -> String {
+    use chrono::Datelike;
+    if lang.is_spanish() {
+        const MONTHS: [&str; 12] = [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ];
+        format!(
+            "{} de {} de {}",
+            day.day(),
+            MONTHS[day.month0() as usize],
+            day.year()
+        )
+    } else {
+        day.format("%B %-d, %Y").to_string()
+    }
+}
 
 /// Section ids that can be exported: the plan's sections plus `contacts`.
 pub fn exportable_sections() -> Vec<&'static str> {
@@ -18,56 +54,62 @@ pub fn exportable_sections() -> Vec<&'static str> {
     out
 }
 
-fn title(section: &str) -> &'static str {
-    match section {
-        "reasons" => "My reasons for recovery",
-        "contacts" => "My support people",
-        "triggers" => "My triggers and warning signs",
-        "coping" => "My ways to cope",
-        "avoid" => "What I avoid",
-        "pain" => "Pain without opioids",
-        "selfCare" => "Taking care of myself",
-        "treatment" => "My treatment",
-        "goals" => "My goals",
-        "lapse" => "If I lapse",
-        _ => "",
-    }
+fn title(section: &str, lang: Language) -> &'static str {
+    let (en, es) = match section {
+        "reasons" => ("My reasons for recovery", "Mis razones para recuperarme"),
+        "contacts" => ("My support people", "Mis personas de apoyo"),
+        "triggers" => (
+            "My triggers and warning signs",
+            "Mis detonantes y señales de alerta",
+        ),
+        "coping" => ("My ways to cope", "Mis formas de afrontarlo"),
+        "avoid" => ("What I avoid", "Lo que evito"),
+        "pain" => ("Pain without opioids", "El dolor sin opioides"),
+        "selfCare" => ("Taking care of myself", "Cuidarme"),
+        "treatment" => ("My treatment", "Mi tratamiento"),
+        "goals" => ("My goals", "Mis metas"),
+        "lapse" => ("If I lapse", "Si tengo un desliz"),
+        _ => ("", ""),
+    };
+    say(lang, en, es)
 }
 
-fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "trigger" => "Trigger",
-        "warningSign" => "Warning sign",
-        "people" => "People",
-        "places" => "Places",
-        "situations" => "Situations",
-        "strategy" => "What I do",
-        "provider" => "Who I work with",
-        "sleep" => "Sleep",
-        "meals" => "Meals",
-        "movement" => "Movement",
-        "relaxation" => "Relaxation",
-        "meeting" => "Meeting",
-        "counseling" => "Counseling",
-        "medication" => "Medication",
-        "prescriber" => "Prescriber",
-        "step" => "Step",
-        "call" => "Who I will call",
-        "naloxone" => "Naloxone",
-        _ => "",
-    }
+fn kind_label(kind: &str, lang: Language) -> &'static str {
+    let (en, es) = match kind {
+        "trigger" => ("Trigger", "Detonante"),
+        "warningSign" => ("Warning sign", "Señal de alerta"),
+        "people" => ("People", "Personas"),
+        "places" => ("Places", "Lugares"),
+        "situations" => ("Situations", "Situaciones"),
+        "strategy" => ("What I do", "Lo que hago"),
+        "provider" => ("Who I work with", "Con quién lo trabajo"),
+        "sleep" => ("Sleep", "Sueño"),
+        "meals" => ("Meals", "Comidas"),
+        "movement" => ("Movement", "Movimiento"),
+        "relaxation" => ("Relaxation", "Relajación"),
+        "meeting" => ("Meeting", "Reunión"),
+        "counseling" => ("Counseling", "Consejería"),
+        "medication" => ("Medication", "Medicamento"),
+        "prescriber" => ("Prescriber", "Quien me receta"),
+        "step" => ("Step", "Paso"),
+        "call" => ("Who I will call", "A quién voy a llamar"),
+        "naloxone" => ("Naloxone", "Naloxona"),
+        _ => ("", ""),
+    };
+    say(lang, en, es)
 }
 
-fn role_label(role: &str) -> &'static str {
-    match role {
-        "sponsor" => "Sponsor",
-        "counselor" => "Counselor",
-        "prescriber" => "Prescriber",
-        "family" => "Family",
-        "friend" => "Friend",
-        "supportGroup" => "Support group",
-        _ => "Other",
-    }
+fn role_label(role: &str, lang: Language) -> &'static str {
+    let (en, es) = match role {
+        "sponsor" => ("Sponsor", "Padrino o madrina"),
+        "counselor" => ("Counselor", "Consejero o consejera"),
+        "prescriber" => ("Prescriber", "Quien me receta"),
+        "family" => ("Family", "Familia"),
+        "friend" => ("Friend", "Amistad"),
+        "supportGroup" => ("Support group", "Grupo de apoyo"),
+        _ => ("Other", "Otra persona"),
+    };
+    say(lang, en, es)
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -86,12 +128,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn item_html(item: &PlanItem) -> String {
+fn item_html(item: &PlanItem, lang: Language) -> String {
     let mut html = String::from("<li>");
     if let Some(kind) = item
         .kind
         .as_deref()
-        .map(kind_label)
+        .map(|k| kind_label(k, lang))
         .filter(|k| !k.is_empty())
     {
         html.push_str(&format!("<span class=\"kind\">{kind}:</span> "));
@@ -102,9 +144,9 @@ fn item_html(item: &PlanItem) -> String {
     }
     if let Some(date) = &item.date {
         let label = if item.kind.as_deref() == Some("naloxone") {
-            "Expires"
+            say(lang, "Expires", "Vence")
         } else {
-            "Target date"
+            say(lang, "Target date", "Fecha meta")
         };
         html.push_str(&format!(
             "<div class=\"detail\">{label}: {}</div>",
@@ -113,15 +155,20 @@ fn item_html(item: &PlanItem) -> String {
     }
     if let Some(status) = &item.status {
         let s = match status.as_str() {
-            "reached" => "Reached",
-            "setAside" => "Set aside",
-            _ => "Working on it",
+            "reached" => say(lang, "Reached", "Lograda"),
+            "setAside" => say(lang, "Set aside", "En pausa"),
+            _ => say(lang, "Working on it", "En eso estoy"),
         };
         html.push_str(&format!("<div class=\"detail\">{s}</div>"));
     }
     for step in &item.if_then {
+        let (if_word, then_word) = if lang.is_spanish() {
+            ("Si", "entonces voy a")
+        } else {
+            ("If", "then I will")
+        };
         html.push_str(&format!(
-            "<div class=\"if-then\">If {}, then I will {}.</div>",
+            "<div class=\"if-then\">{if_word} {}, {then_word} {}.</div>",
             escape(&step.if_text),
             escape(&step.then_text)
         ));
@@ -131,26 +178,33 @@ fn item_html(item: &PlanItem) -> String {
 }
 
 /// The chosen sections of `plan` as HTML sections (no document around them).
-pub fn plan_body(plan: &Plan, chosen: &[String]) -> String {
+pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language) -> String {
     let known = exportable_sections();
     let mut body = String::new();
     for section in known.iter().filter(|s| chosen.iter().any(|c| c == *s)) {
         body.push_str(&format!(
             "<section data-section=\"{section}\"><h2>{}</h2>",
-            title(section)
+            title(section, lang)
         ));
         if *section == "contacts" {
             if plan.contacts.is_empty() {
-                body.push_str("<p class=\"empty\">No one added yet.</p>");
+                body.push_str(&format!(
+                    "<p class=\"empty\">{}</p>",
+                    say(lang, "No one added yet.", "Todavía no hay nadie.")
+                ));
             } else {
                 body.push_str("<ul>");
                 for c in &plan.contacts {
                     body.push_str(&format!(
                         "<li><strong>{}</strong> ({}) <span class=\"phone\">{}</span>{}{}</li>",
                         escape(&c.name),
-                        role_label(&c.role),
+                        role_label(&c.role, lang),
                         escape(&c.phone),
-                        if c.ok_to_text { " · OK to text" } else { "" },
+                        if c.ok_to_text {
+                            say(lang, " · OK to text", " · Se le pueden enviar textos")
+                        } else {
+                            ""
+                        },
                         c.notes
                             .as_deref()
                             .map(|n| format!("<div class=\"detail\">{}</div>", escape(n)))
@@ -167,11 +221,14 @@ pub fn plan_body(plan: &Plan, chosen: &[String]) -> String {
                 .map(|s| s.items.as_slice())
                 .unwrap_or_default();
             if items.is_empty() {
-                body.push_str("<p class=\"empty\">Nothing here yet.</p>");
+                body.push_str(&format!(
+                    "<p class=\"empty\">{}</p>",
+                    say(lang, "Nothing here yet.", "Todavía no hay nada aquí.")
+                ));
             } else {
                 body.push_str("<ul>");
                 for item in items {
-                    body.push_str(&item_html(item));
+                    body.push_str(&item_html(item, lang));
                 }
                 body.push_str("</ul>");
             }
@@ -182,17 +239,30 @@ pub fn plan_body(plan: &Plan, chosen: &[String]) -> String {
 }
 
 /// Wraps `body` in a self-contained document with Steady's print style.
-pub fn document(title: &str, meta: &str, emergency_number: &str, body: &str) -> String {
+pub fn document(
+    title: &str,
+    meta: &str,
+    emergency_number: &str,
+    body: &str,
+    lang: Language,
+) -> String {
+    let help = if lang.is_spanish() {
+        "En una emergencia llama al <strong>{number}</strong>. Crisis: llama o envía un texto al <strong>988</strong> \
+(marca 2 para español). Línea de ayuda de SAMHSA, en español: <strong>1-800-662-4357</strong>."
+    } else {
+        "In an emergency call <strong>{number}</strong>. Crisis: call or text <strong>988</strong>. \
+SAMHSA Helpline: <strong>1-800-662-4357</strong>."
+    };
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{title}</title><style>{STYLE}</style></head><body>\
 <header><h1>{title}</h1><p class=\"meta\">{meta}</p>\
-<p class=\"help\">In an emergency call <strong>{number}</strong>. Crisis: call or text <strong>988</strong>. \
-SAMHSA Helpline: <strong>1-800-662-4357</strong>.</p></header>{body}</body></html>\n",
+<p class=\"help\">{help}</p></header>{body}</body></html>\n",
+        code = if lang.is_spanish() { "es" } else { "en" },
         title = escape(title),
         meta = escape(meta),
-        number = escape(emergency_number),
+        help = help.replace("{number}", &escape(emergency_number)),
     )
 }
 
@@ -216,17 +286,27 @@ pub fn plan_html(
     chosen: &[String],
     emergency_number: &str,
     today: NaiveDate,
+    lang: Language,
 ) -> Result<String> {
     check_sections(chosen, &exportable_sections())?;
-    let body = plan_body(plan, chosen);
-    Ok(document(
-        "My recovery plan",
-        &format!(
+    let body = plan_body(plan, chosen, lang);
+    let meta = if lang.is_spanish() {
+        format!(
+            "De Steady, {}. Privado: compártelo solo con quien tú elijas.",
+            long_date(today, lang)
+        )
+    } else {
+        format!(
             "From Steady, {}. Private: share it only with people you choose.",
-            today.format("%B %-d, %Y")
-        ),
+            long_date(today, lang)
+        )
+    };
+    Ok(document(
+        say(lang, "My recovery plan", "Mi plan de recuperación"),
+        &meta,
         emergency_number,
         &body,
+        lang,
     ))
 }
 

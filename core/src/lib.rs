@@ -89,6 +89,7 @@ pub use toolbox::{
 };
 pub use triggers::{
     CATEGORIES, TRIGGER_NAME_MAX_CHARS, Trigger, suggestions as trigger_suggestions,
+    suggestions_es as trigger_suggestions_es,
 };
 
 /// The file name of the database inside Steady's data folder.

@@ -162,8 +162,16 @@ pub struct Fire {
     pub body: String,
 }
 
-/// The words of a notification. Discreet ones say only "Reminder".
-pub fn notification_text(kind: &str, label: Option<&str>, discreet: bool) -> (String, String) {
+/// The words of a notification, in `lang`. Discreet ones say only "Reminder".
+pub fn notification_text(
+    kind: &str,
+    label: Option<&str>,
+    discreet: bool,
+    lang: crate::Language,
+) -> (String, String) {
+    if lang.is_spanish() {
+        return spanish_notification(kind, label, discreet);
+    }
     if discreet {
         return (
             "Reminder".to_owned(),
@@ -192,6 +200,25 @@ pub fn notification_text(kind: &str, label: Option<&str>, discreet: bool) -> (St
             format!("Coming up: {}", label.unwrap_or("an appointment")),
         ),
     }
+}
+
+fn spanish_notification(kind: &str, label: Option<&str>, discreet: bool) -> (String, String) {
+    if discreet {
+        return (
+            "Recordatorio".to_owned(),
+            "Abre la aplicación cuando tengas un momento.".to_owned(),
+        );
+    }
+    let body = match kind {
+        "checkin" => "Es hora de tu registro diario. Toma un minuto.".to_owned(),
+        "medication" => format!("Medicamento: {}", label.unwrap_or("tu medicamento")),
+        "planReview" => "Ya toca revisar tu plan. Unos minutos lo mantienen al día.".to_owned(),
+        "naloxone" => {
+            "Tu naloxona está por vencer o ya venció. En la farmacia te la reponen.".to_owned()
+        }
+        _ => format!("Pronto: {}", label.unwrap_or("una cita")),
+    };
+    ("Steady".to_owned(), body)
 }
 
 fn days_text(days: &[u8]) -> String {
@@ -303,6 +330,7 @@ impl Dao<'_> {
     /// The next reminder to fire after `after`, with its words.
     pub fn next_fire<Tz: TimeZone>(&self, after: DateTime<Utc>, tz: &Tz) -> Result<Option<Fire>> {
         let discreet = self.discreet_notifications()?;
+        let lang = self.language()?;
         let mut best: Option<(DateTime<Utc>, Reminder)> = None;
         for r in self.reminders()?.into_iter().filter(|r| r.enabled) {
             let Ok(schedule) = r.rule.check() else {
@@ -315,7 +343,7 @@ impl Dao<'_> {
             }
         }
         Ok(best.map(|(at, r)| {
-            let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet);
+            let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet, lang);
             Fire {
                 reminder_id: Some(r.id),
                 kind: r.kind,
@@ -371,6 +399,7 @@ impl Dao<'_> {
         tz: &Tz,
     ) -> Result<Vec<Fire>> {
         let discreet = self.discreet_notifications()?;
+        let lang = self.language()?;
         let mut out: Vec<(DateTime<Utc>, Fire)> = Vec::new();
         for r in self.reminders()?.into_iter().filter(|r| r.enabled) {
             let Ok(schedule) = r.rule.check() else {
@@ -379,7 +408,7 @@ impl Dao<'_> {
             if let Some(at) = schedule.last_between(from, to, tz)
                 && to - at <= Duration::seconds(FIRE_GRACE_SECONDS)
             {
-                let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet);
+                let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet, lang);
                 out.push((
                     at,
                     Fire {
@@ -444,6 +473,7 @@ impl Dao<'_> {
             .naloxone(today)?
             .is_some_and(|n| n.expired || n.expires_soon);
         let discreet = self.discreet_notifications()?;
+        let lang = self.language()?;
         let mut out = Vec::new();
         for (kind, applies) in [("planReview", review_due), ("naloxone", naloxone_due)] {
             if !applies {
@@ -458,7 +488,7 @@ impl Dao<'_> {
                 continue;
             }
             self.put_setting(&key, &format_day(today))?;
-            let (title, body) = notification_text(kind, None, discreet);
+            let (title, body) = notification_text(kind, None, discreet, lang);
             out.push(Fire {
                 reminder_id: None,
                 kind: kind.to_owned(),

@@ -56,6 +56,22 @@ impl Language {
         }
     }
 
+    /// The language to speak in: the chosen one, or the system's for `System`.
+    pub fn resolved(self, system: Language) -> Language {
+        match self {
+            Language::System => match system {
+                Language::Es => Language::Es,
+                _ => Language::En,
+            },
+            chosen => chosen,
+        }
+    }
+
+    /// True for Spanish (after resolving).
+    pub fn is_spanish(self) -> bool {
+        self == Language::Es
+    }
+
     /// Parses a language as the UI sends it.
     pub fn parse(value: &str) -> Result<Language> {
         match value {
@@ -244,6 +260,13 @@ impl Dao<'_> {
             self.set_not_on_medication(value)?;
         }
         self.settings()
+    }
+
+    /// The language notifications and the desktop's words are in: the user's
+    /// choice, or the system's (from the locale variables).
+    pub fn language(&self) -> Result<Language> {
+        let system = language_from_env(|name| std::env::var(name).ok());
+        Ok(self.settings()?.language.resolved(system))
     }
 
     pub(crate) fn set_not_on_medication(&self, value: bool) -> Result<()> {

@@ -49,6 +49,41 @@ pub fn suggestions(category: &str) -> &'static [&'static str] {
     }
 }
 
+/// The same examples in Spanish, written for Spanish speakers (not word for word).
+pub fn suggestions_es(category: &str) -> &'static [&'static str] {
+    match category {
+        "emotions" => &[
+            "Sentir ansiedad",
+            "Estar de bajón",
+            "Aburrimiento",
+            "Enojo después de una discusión",
+        ],
+        "physical" => &[
+            "Síntomas de abstinencia",
+            "Dolor de espalda",
+            "Una mala noche de sueño",
+        ],
+        "people" => &[
+            "Alguien con quien consumía",
+            "Una pelea en la familia",
+            "El número de quien me vendía",
+        ],
+        "places" => &[
+            "El barrio de antes",
+            "Un bar",
+            "La casa de alguien donde consumía",
+        ],
+        "situations" => &["El día de pago", "Ver una aguja o pastillas", "Una fiesta"],
+        "isolation" => &["Todo el día a solas en casa", "Un fin de semana sin planes"],
+        "stressfulEvent" => &[
+            "Malas noticias",
+            "Problemas de dinero",
+            "Una cita en la corte",
+        ],
+        _ => &[],
+    }
+}
+
 pub fn check_category(field: &'static str, category: &str) -> Result<&'static str> {
     CATEGORIES
         .iter()

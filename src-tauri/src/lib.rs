@@ -243,7 +243,7 @@ fn create_main_window<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
     if let Ok(dir) = app.state::<StoreSlot>().data_dir(app.handle()) {
         // Encrypted data opens locked: no app words in the title from the start.
         if steady_core::is_encrypted(&dir.join(steady_core::DATABASE_FILE_NAME)).unwrap_or(false) {
-            builder = builder.title(window::NEUTRAL_TITLE);
+            builder = builder.title(window::neutral_title(window::system_language()));
         }
         let webview_dir = dir.join("webview");
         // If the folder cannot be made, WebKit keeps its default place; the

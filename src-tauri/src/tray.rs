@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tauri::menu::{MenuBuilder, MenuItemBuilder};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::window::open_screen;
 
@@ -17,6 +17,19 @@ pub const MENU: &[(&str, &str)] = &[
     ("craving", "I'm having a craving"),
     ("quit", "Quit Steady"),
 ];
+
+/// The menu in Spanish, in the same order.
+pub const MENU_ES: &[(&str, &str)] = &[
+    ("open", "Abrir Steady"),
+    ("help", "Pedir ayuda ya"),
+    ("craving", "Tengo ganas de consumir"),
+    ("quit", "Salir de Steady"),
+];
+
+/// The menu's words in `lang`.
+pub fn menu_words(lang: steady_core::Language) -> &'static [(&'static str, &'static str)] {
+    if lang.is_spanish() { MENU_ES } else { MENU }
+}
 
 pub const TRAY_ID: &str = "steady";
 
@@ -43,15 +56,39 @@ pub fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
     }
 }
 
-/// Adds the icon. Returns whether the desktop has somewhere to show it.
-pub fn create<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> tauri::Result<bool> {
+fn menu_for<R: Runtime>(
+    app: &AppHandle<R>,
+    lang: steady_core::Language,
+) -> tauri::Result<tauri::menu::Menu<R>> {
     let mut menu = MenuBuilder::new(app);
-    for (id, words) in MENU {
+    for (id, words) in menu_words(lang) {
         menu = menu.item(&MenuItemBuilder::with_id(*id, *words).build(app)?);
     }
-    let menu = menu.build()?;
+    menu.build()
+}
+
+/// Puts the menu in the current language (after the language changes), on
+/// the main thread without waiting for it.
+pub fn relabel<R: Runtime>(app: &AppHandle<R>) {
+    let store = app.state::<crate::state::StoreSlot>().loaded();
+    let lang = crate::window::language_for(store.as_deref());
+    let handle = app.clone();
+    let _ = app.run_on_main_thread(move || {
+        if let Some(tray) = handle.tray_by_id(TRAY_ID)
+            && let Ok(menu) = menu_for(&handle, lang)
+        {
+            let _ = tray.set_menu(Some(menu));
+        }
+    });
+}
+
+/// Adds the icon. Returns whether the desktop has somewhere to show it.
+pub fn create<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> tauri::Result<bool> {
+    let store = app.state::<crate::state::StoreSlot>().loaded();
+    let lang = crate::window::language_for(store.as_deref());
+    let menu = menu_for(app, lang)?;
     let mut builder = TrayIconBuilder::with_id(TRAY_ID)
-        .tooltip(crate::window::NEUTRAL_TITLE)
+        .tooltip(crate::window::neutral_title(lang))
         .menu(&menu)
         .on_menu_event(|app, event| on_menu(app, event.id().as_ref()));
     if let Some(icon) = app.default_window_icon() {

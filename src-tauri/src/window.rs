@@ -35,13 +35,51 @@ pub fn open_screen<R: Runtime>(app: &AppHandle<R>, screen: Option<&str>) {
 /// The neutral name used in discreet mode and while locked.
 pub const NEUTRAL_TITLE: &str = "Notes";
 
+/// The neutral name in `lang` ("Notes", "Notas").
+pub fn neutral_title(lang: steady_core::Language) -> &'static str {
+    if lang.is_spanish() {
+        "Notas"
+    } else {
+        NEUTRAL_TITLE
+    }
+}
+
+/// The computer's language, from its locale variables.
+pub fn system_language() -> steady_core::Language {
+    steady_core::language_from_env(|name| std::env::var(name).ok())
+}
+
+/// The language for the desktop's words (title, tray, notifications): the
+/// user's choice once the data can be read, else the system's.
+pub fn language_for(store: Option<&steady_core::Store>) -> steady_core::Language {
+    let system = system_language();
+    store
+        .and_then(|s| s.read(|dao| dao.language()).ok())
+        .unwrap_or(system)
+        .resolved(system)
+}
+
+/// `en` or `es`, as the desktop's language is now (for dialog titles).
+pub fn say<R: Runtime>(app: &AppHandle<R>, en: &'static str, es: &'static str) -> &'static str {
+    let store = app.state::<StoreSlot>().loaded();
+    if language_for(store.as_deref()).is_spanish() {
+        es
+    } else {
+        en
+    }
+}
+
 /// The window title and the tray tooltip: "Steady", or "Notes" in discreet
 /// mode and whenever the data is locked (no app words on a locked screen).
 pub fn title_for(store: Option<&steady_core::Store>) -> &'static str {
     let neutral = store.is_some_and(|s| {
         s.is_locked() || s.read(|dao| dao.discreet_notifications()).unwrap_or(false)
     });
-    if neutral { NEUTRAL_TITLE } else { "Steady" }
+    if neutral {
+        neutral_title(language_for(store))
+    } else {
+        "Steady"
+    }
 }
 
 /// Puts the right title on the window and the tray.
@@ -88,7 +126,8 @@ pub fn on_close_requested<R: Runtime>(window: &Window<R>, api: &CloseRequestApi)
     let discreet = store
         .read(|dao| dao.discreet_notifications())
         .unwrap_or(true);
-    let (title, body) = still_running_text(tray_shown, shortcut.as_deref(), discreet);
+    let lang = language_for(Some(&store));
+    let (title, body) = still_running_text(tray_shown, shortcut.as_deref(), discreet, lang);
     let shown = app
         .notification()
         .builder()

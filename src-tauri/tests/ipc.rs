@@ -170,6 +170,13 @@ fn the_tray_menu_opens_the_right_screens() {
             "Quit Steady"
         ]
     );
+    // The same menu, in the same order, in Spanish.
+    let es: Vec<(&str, &str)> = steady_lib::tray::menu_words(steady_core::Language::Es).to_vec();
+    assert_eq!(
+        es.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        ["open", "help", "craving", "quit"]
+    );
+    assert_eq!(es[1].1, "Pedir ayuda ya");
     for id in ["help", "craving", "open", "nonsense"] {
         steady_lib::tray::on_menu(h.app.handle(), id);
     }

@@ -100,19 +100,28 @@ fn the_help_shortcut_can_change_or_be_turned_off_and_a_bad_one_changes_nothing()
 
 #[test]
 fn the_first_close_says_where_steady_went() {
-    use steady_core::still_running_text;
-    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), false);
+    use steady_core::{Language, still_running_text};
+    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), false, Language::En);
     assert_eq!(title, "Steady is still running");
     assert_eq!(
         body,
         "It's in the tray, so reminders can show. Ctrl+Alt+H opens Get help now."
     );
-    let (_, body) = still_running_text(false, None, false);
+    let (_, body) = still_running_text(false, None, false, Language::En);
     assert_eq!(
         body,
         "Reminders can still show. Open it again from your apps."
     );
-    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), true);
+    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), true, Language::En);
     assert_eq!(title, "Still running");
     assert!(!body.contains("help") && !body.contains("Steady"), "{body}");
+    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), false, Language::Es);
+    assert_eq!(title, "Steady sigue abierto");
+    assert!(body.contains("Ctrl+Alt+H abre «Pedir ayuda ya»"), "{body}");
+    let (title, body) = still_running_text(true, Some("Ctrl+Alt+H"), true, Language::Es);
+    assert_eq!(title, "Sigue abierto");
+    assert!(
+        !body.contains("ayuda") && !body.contains("Steady"),
+        "{body}"
+    );
 }

@@ -1,5 +1,8 @@
 use chrono::NaiveDate;
-use steady_core::{ContactInput, IfThen, PlanItemInput, Store, exportable_sections, plan_html};
+use steady_core::{
+    ContactInput, IfThen, Language, PlanItemInput, SettingsPatch, Store, exportable_sections,
+    plan_html,
+};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
@@ -58,7 +61,7 @@ fn only_the_chosen_sections_are_in_the_file() {
     let store = filled();
     let plan = store.read(|dao| dao.plan(today())).unwrap();
     let chosen = vec!["reasons".to_string(), "contacts".to_string()];
-    let html = plan_html(&plan, &chosen, "911", today()).unwrap();
+    let html = plan_html(&plan, &chosen, "911", today(), Language::En).unwrap();
     assert!(html.contains("data-section=\"reasons\""));
     assert!(html.contains("data-section=\"contacts\""));
     assert!(!html.contains("data-section=\"triggers\""));
@@ -73,7 +76,7 @@ fn only_the_chosen_sections_are_in_the_file() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let everything = plan_html(&plan, &all, "911", today()).unwrap();
+    let everything = plan_html(&plan, &all, "911", today(), Language::En).unwrap();
     assert!(everything.contains("If I get paid, then I will pay rent first."));
     assert!(everything.contains("<span class=\"kind\">Places:</span> The bar on 5th"));
     assert_eq!(everything.matches("<section").count(), 10);
@@ -87,7 +90,7 @@ fn what_the_user_wrote_is_escaped_and_nothing_is_fetched() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let html = plan_html(&plan, &all, "911", today()).unwrap();
+    let html = plan_html(&plan, &all, "911", today(), Language::En).unwrap();
     assert!(html.contains("My &lt;kids&gt; &amp; &quot;me&quot;"));
     assert!(html.contains("Sam &lt;script&gt;"));
     assert!(!html.contains("<script"));
@@ -101,8 +104,58 @@ fn what_the_user_wrote_is_escaped_and_nothing_is_fetched() {
 fn no_sections_or_unknown_ones_are_refused() {
     let store = filled();
     let plan = store.read(|dao| dao.plan(today())).unwrap();
-    let err = plan_html(&plan, &[], "911", today()).unwrap_err();
+    let err = plan_html(&plan, &[], "911", today(), Language::En).unwrap_err();
     assert_eq!(err.field(), Some("sections"));
-    let err = plan_html(&plan, &["diary".to_string()], "911", today()).unwrap_err();
+    let err = plan_html(&plan, &["diary".to_string()], "911", today(), Language::En).unwrap_err();
     assert_eq!(err.field(), Some("sections"));
+}
+
+#[test]
+fn in_spanish_the_plan_and_the_report_are_in_spanish() {
+    let store = filled();
+    let plan = store.read(|dao| dao.plan(today())).unwrap();
+    let all: Vec<String> = exportable_sections()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let html = plan_html(&plan, &all, "911", today(), Language::Es).unwrap();
+    assert!(html.contains("<html lang=\"es\">"));
+    assert!(html.contains("Mi plan de recuperación"));
+    assert!(html.contains("En una emergencia llama al <strong>911</strong>"));
+    assert!(html.contains("marca 2 para español"));
+    assert!(html.contains("Si I get paid, entonces voy a pay rent first."));
+    assert!(html.contains("<span class=\"kind\">Lugares:</span> The bar on 5th"));
+    assert!(html.contains("Padrino o madrina"));
+    assert!(
+        !html.contains("My reasons for recovery"),
+        "no English headings"
+    );
+    // The report follows the language chosen in Settings.
+    store
+        .write(|dao| {
+            dao.update_settings(&SettingsPatch {
+                language: Some("es".into()),
+                ..Default::default()
+            })
+        })
+        .unwrap();
+    let chosen: Vec<String> = ["checkins", "cravings", "tools", "lapses", "plan"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let report = store
+        .read(|dao| {
+            dao.report(
+                Some(30),
+                &chosen,
+                today(),
+                &chrono::FixedOffset::east_opt(0).unwrap(),
+            )
+        })
+        .unwrap();
+    assert!(report.html.contains("Informe para mi consejero"));
+    assert!(report.body.contains("Registros diarios"));
+    assert!(report.body.contains("Ganas y detonantes"));
+    assert!(report.body.contains("Deslices"));
+    assert!(!report.body.contains("Check-ins<"), "no English headings");
 }

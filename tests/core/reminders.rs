@@ -186,7 +186,9 @@ mod stored {
     use chrono::NaiveDate;
     use chrono::Utc;
     use chrono_tz::America::New_York;
-    use steady_core::{CheckinInput, ReminderInput, ReminderRule, Store, notification_text};
+    use steady_core::{
+        CheckinInput, Language, ReminderInput, ReminderRule, Store, notification_text,
+    };
 
     fn input(kind: &str, label: Option<&str>, time: &str, days: &[u8]) -> ReminderInput {
         ReminderInput {
@@ -282,8 +284,31 @@ mod stored {
         assert_eq!(fire.title, "Reminder");
         assert!(!fire.body.contains("Counselor"));
         assert_eq!(
-            notification_text("checkin", None, false).1,
+            notification_text("checkin", None, false, Language::En).1,
             "Time for your check-in. It takes a minute."
+        );
+        // In Spanish (chosen in Settings), discreet words too.
+        store
+            .write(|dao| {
+                dao.update_settings(&steady_core::SettingsPatch {
+                    language: Some("es".into()),
+                    ..Default::default()
+                })
+            })
+            .unwrap();
+        let fire = store
+            .read(|dao| dao.next_fire(now, &New_York))
+            .unwrap()
+            .unwrap();
+        assert_eq!(fire.title, "Recordatorio");
+        assert!(!fire.body.contains("Counselor"));
+        assert_eq!(
+            notification_text("checkin", None, false, Language::Es).1,
+            "Es hora de tu registro diario. Toma un minuto."
+        );
+        assert_eq!(
+            notification_text("medication", Some("Dosis"), false, Language::Es).1,
+            "Medicamento: Dosis"
         );
     }
 

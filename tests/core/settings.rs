@@ -186,3 +186,16 @@ fn the_systems_language_comes_from_the_locale_variables_in_gettexts_order() {
         Language::En
     );
 }
+
+#[test]
+fn trigger_ideas_exist_in_both_languages_for_every_category() {
+    for category in steady_core::CATEGORIES {
+        let en = steady_core::trigger_suggestions(category);
+        let es = steady_core::trigger_suggestions_es(category);
+        assert_eq!(en.len(), es.len(), "{category}");
+        assert!(
+            es.iter().all(|s| !en.contains(s)),
+            "{category}: written in Spanish"
+        );
+    }
+}

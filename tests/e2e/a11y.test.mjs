@@ -194,11 +194,17 @@ describe('accessibility in the real web view', () => {
     });
   });
 
-  for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark', 'Spanish']) {
     test(`axe finds nothing serious on any screen (${theme}), and every target is 44 x 44`, async () => {
       await withApp(suite.stack, seeded(`axe-${theme}`), async (app) => {
         await app.waitReady();
         if (theme === 'dark') await toDark(app);
+        if (theme === 'Spanish') {
+          // Longer words: the same checks must hold.
+          await app.invoke('update_settings', { patch: { language: 'es' } });
+          await app.reload();
+          await app.waitUntil("return document.documentElement.lang === 'es'");
+        }
         const problems = await sweep(app, theme);
         assert.deepEqual(problems, [], problems.join('\n'));
       });

@@ -35,6 +35,16 @@ async function spanishEverywhere(app, theme) {
   await app.click('[data-testid=start-craving]');
   assert.match(await app.text('main h2'), /Tengo ganas de consumir[\s\S]*Paso 1 de 4/);
   await app.screenshot(`${theme}-es-craving`);
+  await app.click('[data-testid=back]');
+  for (const [tab, title] of [['toolbox', /Recursos/], ['plan', /Mi plan/], ['progress', /Progreso/], ['log', /Registro/]]) {
+    await app.click(`[data-testid=tab-${tab}]`);
+    await app.waitUntil(`return document.querySelector('main')?.dataset.view === '${tab}'`);
+    assert.match(await app.text('main h2'), title);
+    if (tab === 'toolbox') assert.match(await app.text('[data-testid=start-grounding]'), /Anclaje 5-4-3-2-1/);
+    await app.screenshot(`${theme}-es-${tab}`);
+  }
+  const { ok: ideas } = await app.invoke('trigger_suggestions', { category: 'situations' });
+  assert.ok(ideas.includes('El día de pago'), `ideas in Spanish: ${ideas}`);
 }
 
 describe('Spanish', () => {

@@ -200,8 +200,11 @@ pub async fn export_all<R: Runtime>(
                 &app,
                 &slot,
                 format!("steady-export-{day}.json"),
-                "Export all my data",
-                ("Steady export", "json"),
+                crate::window::say(&app, "Export all my data", "Exportar todos mis datos"),
+                (
+                    crate::window::say(&app, "Steady export", "Exportación de Steady"),
+                    "json",
+                ),
                 json.into_bytes(),
             )
             .await
@@ -211,8 +214,19 @@ pub async fn export_all<R: Runtime>(
                 &app,
                 &slot,
                 format!("steady-export-{day}.steady"),
-                "Export all my data, sealed",
-                ("Sealed Steady export", "steady"),
+                crate::window::say(
+                    &app,
+                    "Export all my data, sealed",
+                    "Exportar todos mis datos, sellados",
+                ),
+                (
+                    crate::window::say(
+                        &app,
+                        "Sealed Steady export",
+                        "Exportación sellada de Steady",
+                    ),
+                    "steady",
+                ),
             )
             .await?
             else {
@@ -255,7 +269,11 @@ pub async fn export_csv<R: Runtime>(
         &app,
         &slot,
         name,
-        "Save as a spreadsheet file",
+        crate::window::say(
+            &app,
+            "Save as a spreadsheet file",
+            "Guardar como hoja de cálculo",
+        ),
         ("CSV", "csv"),
         csv.into_bytes(),
     )
@@ -286,8 +304,15 @@ pub async fn pick_import<R: Runtime>(
             tauri::async_runtime::spawn_blocking(move || {
                 dialog
                     .file()
-                    .set_title("Import a Steady export")
-                    .add_filter("Steady export", &["json", "steady"])
+                    .set_title(crate::window::say(
+                        &app,
+                        "Import a Steady export",
+                        "Importar una exportación de Steady",
+                    ))
+                    .add_filter(
+                        crate::window::say(&app, "Steady export", "Exportación de Steady"),
+                        &["json", "steady"],
+                    )
                     .blocking_pick_file()
                     .and_then(|p| p.into_path().ok())
             })

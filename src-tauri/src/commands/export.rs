@@ -86,7 +86,7 @@ async fn save_html<R: Runtime>(
         slot,
         name,
         title,
-        ("Web page", "html"),
+        (crate::window::say(app, "Web page", "Página web"), "html"),
         html.into_bytes(),
     )
     .await
@@ -104,12 +104,13 @@ pub async fn export_plan<R: Runtime>(
         store.read(|dao| {
             let plan = dao.plan(local_today())?;
             let number = dao.settings()?.emergency_number;
-            plan_html(&plan, &sections, &number, local_today())
+            plan_html(&plan, &sections, &number, local_today(), dao.language()?)
         })
     })
     .await?;
     let name = format!("steady-plan-{}.html", local_today().format("%Y-%m-%d"));
-    save_html(&app, &slot, name, "Save my plan", html).await
+    let title = crate::window::say(&app, "Save my plan", "Guardar mi plan");
+    save_html(&app, &slot, name, title, html).await
 }
 
 /// The counselor report's sections, for a preview in the app.
@@ -140,7 +141,8 @@ pub async fn save_report<R: Runtime>(
     })
     .await?;
     let name = format!("steady-report-{}.html", local_today().format("%Y-%m-%d"));
-    save_html(&app, &slot, name, "Save the report", report.html).await
+    let title = crate::window::say(&app, "Save the report", "Guardar el informe");
+    save_html(&app, &slot, name, title, report.html).await
 }
 
 /// Opens the system's print dialog for what the window shows (the print

@@ -18,8 +18,15 @@ pub async fn update_settings<R: Runtime>(
     slot: State<'_, StoreSlot>,
     patch: SettingsPatch,
 ) -> Result<Settings, IpcError> {
-    with_store(&slot, &app, move |store| {
+    let language_changed = patch.language.is_some();
+    let saved = with_store(&slot, &app, move |store| {
         store.write(|dao| dao.update_settings(&patch))
     })
-    .await
+    .await?;
+    if language_changed {
+        // The desktop's own words follow: the neutral title and the tray menu.
+        crate::window::apply_title(&app);
+        crate::tray::relabel(&app);
+    }
+    Ok(saved)
 }

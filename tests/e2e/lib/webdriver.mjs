@@ -135,12 +135,20 @@ export async function startStack(extraEnv = {}) {
 }
 
 async function request(base, method, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
-  });
+  let res;
+  try {
+    res = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch (err) {
+    // Say which call hung (a stuck web view shows up here), and with what.
+    const what = body === undefined ? '' : ` ${JSON.stringify(body).slice(0, 200)}`;
+    err.message = `${method} ${path}${what}: ${err.message}`;
+    throw err;
+  }
   const json = await res.json().catch(() => ({}));
   if (!res.ok || (json.value && json.value.error)) {
     const err = new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);

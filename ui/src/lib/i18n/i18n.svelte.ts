@@ -117,9 +117,6 @@ export function around(key: string, slot: string, values?: Record<string, unknow
   return [before, after];
 }
 
-/** True once every screen is in Spanish (Settings says so while it isn't). */
-export const SPANISH_COMPLETE = false;
-
 /**
  * Words for an error from the shell. In English, the core's own message
  * (written for people, and specific to what was wrong); in Spanish, the

@@ -2,10 +2,18 @@
 // the catalogues (tools.*), read when shown so they follow the language.
 import type { Tool } from '../api';
 import { around, has, list, t } from '../i18n/i18n.svelte';
+import en from '../i18n/en.json';
 
 /** A tool's name: the catalogue's for a built-in one, the user's own otherwise. */
 export function toolName(tool: Pick<Tool, 'builtin' | 'name'>): string {
   return tool.builtin && has(`tools.names.${tool.builtin}`) ? t(`tools.names.${tool.builtin}`) : tool.name;
+}
+
+/** A tool's stored name in the current language: a built-in tool's English
+ * name (as the core stores it) becomes the catalogue's; the user's own stay. */
+export function storedToolName(name: string): string {
+  const builtin = Object.entries(en.tools.names).find(([, english]) => english === name)?.[0];
+  return builtin ? t(`tools.names.${builtin}`) : name;
 }
 
 export function toolBlurb(tool: Tool): string {
