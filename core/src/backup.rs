@@ -55,6 +55,11 @@ pub enum BackupReason {
 
 fn stamp_of(name: &str) -> Option<DateTime<Utc>> {
     let middle = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    // A second backup in the same second carries "-2", "-3"… after its time.
+    let middle = match middle.rsplit_once('-') {
+        Some((time, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => time,
+        _ => middle,
+    };
     NaiveDateTime::parse_from_str(middle, STAMP)
         .ok()
         .map(|t| t.and_utc())
@@ -158,7 +163,19 @@ impl Store {
     /// Makes a backup in `dir` now (see the module notes), then prunes.
     pub fn back_up<Tz: TimeZone>(&self, dir: &Path, now: DateTime<Utc>, tz: &Tz) -> Result<Backup> {
         fs::create_dir_all(dir).map_err(io("create", dir))?;
-        let name = format!("{PREFIX}{}{SUFFIX}", now.format(STAMP));
+        // One backup at a time, from here to its name: a second one (the
+        // launch backup and a change of passphrase, say) waits, so it never
+        // tidies away a copy still being written, nor takes its name.
+        let guard = self.lock();
+        let stamp = now.format(STAMP).to_string();
+        let mut name = format!("{PREFIX}{stamp}{SUFFIX}");
+        for n in 2.. {
+            if !dir.join(&name).exists() {
+                break;
+            }
+            // Two in the same second: the second gets its own name.
+            name = format!("{PREFIX}{stamp}-{n}{SUFFIX}");
+        }
         let path = dir.join(&name);
         let partial = dir.join(format!(".{name}.partial"));
         // Ours, from backups that stopped half way: the backups they were
@@ -169,7 +186,6 @@ impl Store {
                 fs::remove_file(entry.path()).map_err(io("remove", &entry.path()))?;
             }
         }
-        let guard = self.lock();
         let conn = guard.as_ref().ok_or(Error::AppLocked)?;
         let made = (|| -> Result<()> {
             let text = partial.to_str().ok_or_else(|| {
@@ -190,13 +206,13 @@ impl Store {
                 .map_err(io("sync", &partial))?;
             check_file(conn, &partial)
         })();
-        drop(guard);
         if let Err(err) = made {
             let _ = fs::remove_file(&partial);
             return Err(err);
         }
         fs::rename(&partial, &path).map_err(io("name", &path))?;
         sync_dir(dir)?;
+        drop(guard);
         let all = list_backups(dir)?;
         let made = all
             .iter()

@@ -65,6 +65,49 @@ fn a_backup_is_a_whole_checked_copy_and_no_partial_is_left() {
 }
 
 #[test]
+fn backups_at_the_same_moment_from_two_threads_both_finish_whole() {
+    // The launch backup and a change of passphrase can ask at once (a fresh
+    // start, then encryption turned on at once): neither may spoil the other.
+    let dir = DataDir::new();
+    let store = std::sync::Arc::new(store_with_days(&dir, 10));
+    let backups = dir.path().join("backups");
+    let now = at("2026-11-30T15:00:00Z");
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let store = store.clone();
+            let backups = backups.clone();
+            std::thread::spawn(move || store.back_up(&backups, now, &New_York))
+        })
+        .collect();
+    for t in threads {
+        let made = t.join().unwrap().expect("every backup finishes");
+        assert!(
+            made.name.starts_with("steady-20261130T150000Z"),
+            "{}",
+            made.name
+        );
+    }
+    // Rotation keeps one a day; what is left is whole, and nothing half made.
+    let listed = steady_core::list_backups(&backups).unwrap();
+    assert!(!listed.is_empty());
+    let partials = std::fs::read_dir(&backups)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".partial")
+        })
+        .count();
+    assert_eq!(partials, 0);
+    for b in listed {
+        let copy = Store::open(&b.path).unwrap();
+        assert!(copy.integrity_problems().unwrap().is_empty(), "{}", b.name);
+    }
+}
+
+#[test]
 fn an_encrypted_store_makes_encrypted_backups() {
     let dir = DataDir::new();
     let store = store_with_days(&dir, 5);

@@ -211,6 +211,36 @@ describe('accessibility in the real web view', () => {
     });
   }
 
+  test('axe finds nothing serious on the lock screen and the storage-problem screen (light, dark)', async () => {
+    const problems = [];
+    for (const theme of ['light', 'dark']) {
+      // Encrypted data opens on the lock screen.
+      const locked = suite.stack.dataDir(`axe-locked-${theme}`);
+      await withApp(suite.stack, locked, async (app) => {
+        await app.waitReady();
+        if (theme === 'dark') await toDark(app);
+        const on = await app.invoke('set_passphrase', { current: null, next: 'correct horse battery' });
+        assert.ok(!on.err, JSON.stringify(on.err));
+      });
+      await withApp(suite.stack, locked, async (app) => {
+        await app.waitFor('[data-testid=lock-screen]');
+        const { bad } = await axe(app);
+        if (bad.length) problems.push(`lock screen (${theme}):\n  ${words(bad)}`);
+        const l = await layout(app);
+        if (l.small.length) problems.push(`lock screen (${theme}): smaller than 44 x 44: ${l.small.join('; ')}`);
+      });
+    }
+    // A file that isn't a Steady database: the storage-problem screen.
+    const broken = suite.stack.dataDir('axe-broken');
+    writeFileSync(join(broken, 'steady.sqlite3'), 'not a database at all, just words'.repeat(200));
+    await withApp(suite.stack, broken, async (app) => {
+      await app.waitFor('[data-testid=storage-problem]');
+      const { bad } = await axe(app);
+      if (bad.length) problems.push(`storage problem:\n  ${words(bad)}`);
+    });
+    assert.deepEqual(problems, [], problems.join('\n'));
+  });
+
   test('at 360 px wide and 200 % zoom nothing scrolls sideways or is cut off', async () => {
     await withApp(suite.stack, seeded('zoom'), async (app) => {
       await app.waitReady();
