@@ -23,7 +23,7 @@ fn a_command_is_allowed_for_main_and_refused_for_an_unlisted_window() {
     let settings = invoke(&h.main, "get_settings", json!({})).unwrap();
     assert_eq!(
         settings,
-        json!({"theme": "system", "emergencyNumber": "911", "notOnMedication": false})
+        json!({"theme": "system", "language": "system", "emergencyNumber": "911", "notOnMedication": false})
     );
     let refused = invoke(&h.other, "get_settings", json!({})).unwrap_err();
     let text = refused.to_string();
@@ -36,12 +36,12 @@ fn settings_round_trip_through_ipc() {
     let after = invoke(
         &h.main,
         "update_settings",
-        json!({"patch": {"theme": "dark", "emergencyNumber": "112"}}),
+        json!({"patch": {"theme": "dark", "language": "es", "emergencyNumber": "112"}}),
     )
     .unwrap();
     assert_eq!(
         after,
-        json!({"theme": "dark", "emergencyNumber": "112", "notOnMedication": false})
+        json!({"theme": "dark", "language": "es", "emergencyNumber": "112", "notOnMedication": false})
     );
     assert_eq!(invoke(&h.main, "get_settings", json!({})).unwrap(), after);
 }
