@@ -35,12 +35,19 @@ class AppState {
     return this.startupError !== null || (this.status !== null && !this.status.ready);
   }
 
-  async start(): Promise<void> {
-    try {
-      this.status = await appStatus();
-    } catch (err) {
-      this.startupError = IpcError.from(err);
-    }
+  #starting: Promise<void> | null = null;
+
+  /** Asks for the status once (main.ts asks before the first mount, so the
+   * round trip overlaps it; App awaits the same answer). */
+  start(): Promise<void> {
+    this.#starting ??= (async () => {
+      try {
+        this.status = await appStatus();
+      } catch (err) {
+        this.startupError = IpcError.from(err);
+      }
+    })();
+    return this.#starting;
   }
 }
 
