@@ -52,11 +52,10 @@ pub fn system_language() -> steady_core::Language {
 /// The language for the desktop's words (title, tray, notifications): the
 /// user's choice once the data can be read, else the system's.
 pub fn language_for(store: Option<&steady_core::Store>) -> steady_core::Language {
-    let system = system_language();
+    // The core's answer is already resolved (a "system" choice included).
     store
         .and_then(|s| s.read(|dao| dao.language()).ok())
-        .unwrap_or(system)
-        .resolved(system)
+        .unwrap_or_else(system_language)
 }
 
 /// `en` or `es`, as the desktop's language is now (for dialog titles).

@@ -83,8 +83,8 @@ export function systemLanguage(): Language {
     : [globalThis.navigator?.language ?? 'en'];
   for (const tag of asked) {
     const base = tag.toLowerCase().split(/[-_]/)[0];
-    if (base === 'es') return 'es';
-    if (base === 'en') return 'en';
+    const known = LANGUAGES.find((l) => l === base);
+    if (known) return known;
   }
   return 'en';
 }
@@ -124,7 +124,7 @@ export function around(key: string, slot: string, values?: Record<string, unknow
  */
 export function errorText(err: { kind: string; message: string; field?: string | undefined }): string {
   if (current.lang === 'en' && err.message) return err.message;
-  if (err.field && i18next.exists(`errors.field.${err.field}`, { lng: current.lang })) {
+  if (err.field && has(`errors.field.${err.field}`)) {
     return t(`errors.field.${err.field}`);
   }
   return t(`errors.kind.${err.kind}`, { defaultValue: t('errors.kind.internal') });
