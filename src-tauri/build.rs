@@ -71,6 +71,7 @@ const COMMANDS: &[&str] = &[
     "set_plan_notices",
     "unlock",
     "lock_app",
+    "still_here",
     "set_passphrase",
     "rate_passphrase",
     "data_status",

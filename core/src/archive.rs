@@ -238,20 +238,28 @@ pub fn parse_archive(bytes: &[u8]) -> Result<Archive> {
             "That file is over 200 MB, too big to be a Steady export.",
         ));
     }
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| {
-        bad(format!(
-            "That file isn't a Steady export (it isn't readable JSON: line {}, column {}).",
-            e.line(),
-            e.column()
-        ))
+    // Read straight into the records (no tree of the whole file first, and no
+    // second copy of every record): the file's size bounds what it costs.
+    let root: RawArchive = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            bad(format!(
+                "That file isn't a Steady export (it isn't readable JSON: line {}, column {}).",
+                e.line(),
+                e.column()
+            ))
+        } else {
+            bad(format!(
+                "That file isn't a Steady export (at line {}, column {}: {}).",
+                e.line(),
+                e.column(),
+                plain_serde_message(&e)
+            ))
+        }
     })?;
-    let root = root
-        .as_object()
-        .ok_or_else(|| bad("That file isn't a Steady export."))?;
-    if root.get("format").and_then(Value::as_str) != Some(ARCHIVE_FORMAT) {
+    if root.format.as_ref().and_then(Value::as_str) != Some(ARCHIVE_FORMAT) {
         return Err(bad("That file isn't a Steady export."));
     }
-    match root.get("version").and_then(Value::as_i64) {
+    match root.version.as_ref().and_then(Value::as_i64) {
         Some(ARCHIVE_VERSION) => {}
         Some(v) if v > ARCHIVE_VERSION => {
             return Err(bad(
@@ -260,7 +268,7 @@ pub fn parse_archive(bytes: &[u8]) -> Result<Archive> {
         }
         _ => return Err(bad("That export's version isn't one this Steady knows.")),
     }
-    match root.get("schemaVersion").and_then(Value::as_i64) {
+    match root.schema_version.as_ref().and_then(Value::as_i64) {
         Some(v) if v == crate::migrations::LATEST_VERSION => {}
         Some(v) if v > crate::migrations::LATEST_VERSION => {
             return Err(bad(
@@ -274,27 +282,34 @@ pub fn parse_archive(bytes: &[u8]) -> Result<Archive> {
         }
     }
     let tables = root
-        .get("tables")
-        .and_then(Value::as_object)
+        .tables
         .ok_or_else(|| bad("That export has no tables."))?;
-    let mut out = BTreeMap::new();
-    for (name, rows) in tables {
-        if !ARCHIVE_TABLES.contains(&name.as_str()) {
-            return Err(bad(format!("That export has an unknown part, \"{name}\".")));
-        }
-        let rows = rows
-            .as_array()
-            .ok_or_else(|| bad(format!("In {name}: expected a list of records.")))?;
-        let mut parsed = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let obj = row
-                .as_object()
-                .ok_or_else(|| bad(format!("In {name}, record {}: expected an object.", i + 1)))?;
-            parsed.push(obj.clone());
-        }
-        out.insert(name.clone(), parsed);
+    if let Some(name) = tables
+        .keys()
+        .find(|name| !ARCHIVE_TABLES.contains(&name.as_str()))
+    {
+        return Err(bad(format!("That export has an unknown part, \"{name}\".")));
     }
-    Ok(Archive { tables: out })
+    Ok(Archive { tables })
+}
+
+/// The file's top level, as read. Anything else at the top is passed over.
+#[derive(serde::Deserialize)]
+struct RawArchive {
+    format: Option<Value>,
+    version: Option<Value>,
+    #[serde(rename = "schemaVersion")]
+    schema_version: Option<Value>,
+    tables: Option<BTreeMap<String, Vec<Map<String, Value>>>>,
+}
+
+/// serde's words for a wrong shape, without its position (given apart).
+fn plain_serde_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_owned(),
+        None => text,
+    }
 }
 
 /// Checks each row's fields and types against the live schema, and that ids
@@ -338,10 +353,22 @@ fn check_rows(conn: &Connection, archive: &Archive) -> Result<()> {
                     )));
                 }
             }
+            check_values(table, row).map_err(|e| match e {
+                Error::Validation { field, message } => {
+                    bad(format!("{}: \"{field}\": {message}", at()))
+                }
+                other => other,
+            })?;
             if let Some(id) = row.get("id").and_then(Value::as_i64)
                 && !ids.insert(id)
             {
                 return Err(bad(format!("{}: id {id} appears twice.", at())));
+            }
+            if *table == "settings"
+                && let Some(key) = row.get("key").and_then(Value::as_str)
+                && !uids.insert(format!("key {key}"))
+            {
+                return Err(bad(format!("{}: the setting {key} appears twice.", at())));
             }
             if let Some(uid) = row.get("uid").and_then(Value::as_str)
                 && !uids.insert(uid.to_owned())
@@ -350,6 +377,90 @@ fn check_rows(conn: &Connection, archive: &Archive) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// The rules a normal save keeps that the schema's CHECKs can't: a day is a
+/// real calendar day (not `2026-02-30`), an instant is RFC 3339, a reminder's
+/// kind and rule are ones the scheduler can use. (Settings go through their
+/// own setters when written; see [`apply`].)
+fn check_values(table: &str, row: &Map<String, Value>) -> Result<()> {
+    for (name, value) in row {
+        let Some(text) = value.as_str() else { continue };
+        if name == "day" || name == "date" {
+            crate::day::parse_day("day", text)
+                .map_err(|_| Error::validation("day", format!("\"{text}\" isn't a real day.")))?;
+        } else if name.ends_with("_at") && table != "settings" {
+            chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
+                Error::validation("time", format!("\"{text}\" isn't a time Steady wrote."))
+            })?;
+        }
+    }
+    if table == "reminders" {
+        let text = |k: &str| row.get(k).and_then(Value::as_str).unwrap_or_default();
+        if !crate::reminders::REMINDER_KINDS.contains(&text("kind")) {
+            return Err(Error::validation(
+                "kind",
+                "Should be a check-in, medication or appointment reminder.",
+            ));
+        }
+        crate::reminders::ReminderRule {
+            time: text("time").to_owned(),
+            days: text("days").bytes().map(|b| b.wrapping_sub(b'0')).collect(),
+        }
+        .check()?;
+    }
+    if table == "settings" {
+        let updated = row.get("updated_at").and_then(Value::as_str).unwrap_or("");
+        if !updated.is_empty() {
+            chrono::DateTime::parse_from_rfc3339(updated).map_err(|_| {
+                Error::validation("time", format!("\"{updated}\" isn't a time Steady wrote."))
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the file's settings through the setters the commands use (each
+/// with its own check); one already set here is kept as it is.
+fn apply_settings(
+    conn: &Connection,
+    rows: &[Map<String, Value>],
+    today: chrono::NaiveDate,
+    summary: &mut ImportSummary,
+) -> Result<()> {
+    use rusqlite::OptionalExtension;
+    let dao = Dao::over(conn);
+    let (mut added, mut kept) = (0, 0);
+    for (i, row) in rows.iter().enumerate() {
+        let text = |k: &str| row.get(k).and_then(Value::as_str).unwrap_or_default();
+        let (key, value) = (text("key"), text("value"));
+        let here = conn
+            .query_row("SELECT 1 FROM settings WHERE key = ?1", [key], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if here {
+            kept += 1;
+            continue;
+        }
+        dao.import_setting(key, value, today).map_err(|e| match e {
+            Error::Validation { message, .. } => bad(format!(
+                "In settings, record {}: \"{key}\": {message}",
+                i + 1
+            )),
+            other => other,
+        })?;
+        // The record as it was: when it was last changed there (checked above).
+        if let Some(at) = row.get("updated_at").and_then(Value::as_str) {
+            conn.execute(
+                "UPDATE settings SET updated_at = ?2 WHERE key = ?1",
+                [key, at],
+            )?;
+        }
+        added += 1;
+    }
+    summary.added.insert("settings".to_owned(), added);
+    summary.kept.insert("settings".to_owned(), kept);
     Ok(())
 }
 
@@ -410,7 +521,7 @@ fn existing_id(conn: &Connection, table: &str, row: &Map<String, Value>) -> Resu
 }
 
 /// Writes the archive's rows through `conn` (inside the caller's transaction).
-fn apply(conn: &Connection, archive: &Archive) -> Result<ImportSummary> {
+fn apply(conn: &Connection, archive: &Archive, today: chrono::NaiveDate) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
     // Per table: the file's id -> the id here.
     let mut ids: HashMap<String, HashMap<i64, i64>> = HashMap::new();
@@ -420,6 +531,10 @@ fn apply(conn: &Connection, archive: &Archive) -> Result<ImportSummary> {
         let Some(rows) = archive.tables.get(*table) else {
             continue;
         };
+        if *table == "settings" {
+            apply_settings(conn, rows, today, &mut summary)?;
+            continue;
+        }
         let cols = columns(conn, table)?;
         let refs = references(conn, table)?;
         let with_id = has_id(&cols);
@@ -511,10 +626,20 @@ impl Dao<'_> {
     /// an empty in-memory store, so a value out of range is found before a
     /// single row is written here.
     pub fn import_archive(&self, archive: &Archive) -> Result<ImportSummary> {
+        self.import_archive_on(archive, crate::day::local_today())
+    }
+
+    /// [`Dao::import_archive`] with `today` given (dates that can't be in the
+    /// future, like a recovery start, are checked against it).
+    pub fn import_archive_on(
+        &self,
+        archive: &Archive,
+        today: chrono::NaiveDate,
+    ) -> Result<ImportSummary> {
         check_rows(self.conn(), archive)?;
         let trial = Store::open_in_memory()?;
-        trial.write(|dao| apply(dao.conn(), archive))?;
-        apply(self.conn(), archive)
+        trial.write(|dao| apply(dao.conn(), archive, today))?;
+        apply(self.conn(), archive, today)
     }
 }
 
@@ -528,10 +653,13 @@ impl Store {
         now: chrono::DateTime<chrono::Utc>,
         tz: &Tz,
     ) -> Result<(ImportSummary, crate::backup::Backup)> {
-        // Checked before the backup, so a bad file costs nothing.
+        // Checked (and tried on an empty store) before the backup, so a bad
+        // file costs nothing.
+        let today = now.with_timezone(tz).date_naive();
         self.read(|dao| check_rows(dao.conn(), archive))?;
-        let backup = self.back_up(backups, now, tz)?;
-        let summary = self.write(|dao| dao.import_archive(archive))?;
+        Store::open_in_memory()?.write(|dao| apply(dao.conn(), archive, today))?;
+        let backup = self.back_up_before_import(backups, now, tz)?;
+        let summary = self.write(|dao| dao.import_archive_on(archive, today))?;
         Ok((summary, backup))
     }
 }
@@ -572,6 +700,7 @@ pub fn seal_archive(json: &str, passphrase: &str, path: &std::path::Path) -> Res
         std::fs::remove_file(path)
             .map_err(|e| Error::Storage(format!("could not replace {}: {e}", path.display())))?;
     }
+    crate::folder::precreate_private(path)?;
     let conn = Connection::open(path)?;
     crate::encryption::apply_key(&conn, passphrase)?;
     conn.execute_batch("CREATE TABLE export (json TEXT NOT NULL)")?;
@@ -580,6 +709,20 @@ pub fn seal_archive(json: &str, passphrase: &str, path: &std::path::Path) -> Res
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::Storage(format!("could not sync {}: {e}", path.display())))
+}
+
+/// Saves a sealed export at `path` whole or not at all: sealed beside it
+/// (`.part`), synced, renamed over it, and the folder synced.
+pub fn save_sealed_archive(json: &str, passphrase: &str, path: &std::path::Path) -> Result<()> {
+    let part = crate::folder::suffixed(path, ".part");
+    let saved = seal_archive(json, passphrase, &part).and_then(|()| {
+        std::fs::rename(&part, path).map_err(crate::folder::io("save", path))?;
+        crate::folder::sync_dir(&crate::folder::parent(path))
+    });
+    if saved.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    saved
 }
 
 /// Reads a sealed export's JSON. A wrong passphrase gives `WrongPassphrase`.

@@ -42,6 +42,83 @@ pub struct Backup {
     pub encrypted: bool,
 }
 
+/// What renewing the backups after an encryption change did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Renewed {
+    /// The new backup in the new form.
+    pub backup: Option<Backup>,
+    /// Why no new backup could be made (the old ones then stay, unless plain).
+    pub problem: Option<String>,
+    /// Plain copies of the data that are still there, each with why.
+    pub left_plain: Vec<String>,
+}
+
+/// The backups' folder inside the data folder.
+pub const BACKUPS_DIR: &str = "backups";
+/// How the last backup went, kept beside the data so a failure on quit is
+/// still shown the next day.
+pub const BACKUP_STATUS_FILE: &str = "backup-status.json";
+
+/// How the last backup went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupResult {
+    pub at: String,
+    pub ok: bool,
+    pub message: String,
+}
+
+/// The last backup's result, if one was recorded (and can be read).
+pub fn read_backup_result(data_dir: &Path) -> Option<BackupResult> {
+    serde_json::from_slice(&fs::read(data_dir.join(BACKUP_STATUS_FILE)).ok()?).ok()
+}
+
+impl Store {
+    /// Makes a backup in `data_dir/backups` when one is due for `reason`, and
+    /// records how it went in `backup-status.json` (whole or not at all). A
+    /// locked store makes none (its data can't be read).
+    pub fn back_up_if_due<Tz: TimeZone>(
+        &self,
+        data_dir: &Path,
+        reason: BackupReason,
+        now: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<Option<Backup>> {
+        if self.is_locked() {
+            return Ok(None);
+        }
+        let dir = data_dir.join(BACKUPS_DIR);
+        let newest = list_backups(&dir)
+            .ok()
+            .and_then(|b| b.into_iter().next())
+            .and_then(|b| DateTime::parse_from_rfc3339(&b.at).ok())
+            .map(|t| t.with_timezone(&Utc));
+        if !backup_due(newest, now, reason, tz) {
+            return Ok(None);
+        }
+        let made = self.back_up(&dir, now, tz);
+        let result = match &made {
+            Ok(b) => BackupResult {
+                at: b.at.clone(),
+                ok: true,
+                message: format!("Saved {}", b.name),
+            },
+            Err(e) => BackupResult {
+                at: crate::day::format_instant(now),
+                ok: false,
+                message: e.to_string(),
+            },
+        };
+        // The backup itself is what matters: a status that can't be written
+        // leaves the last one in place.
+        if let Ok(bytes) = serde_json::to_vec(&result) {
+            let _ = folder::write_whole(&data_dir.join(BACKUP_STATUS_FILE), &bytes);
+        }
+        made.map(Some)
+    }
+}
+
 /// Why a backup is being considered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BackupReason {
@@ -53,8 +130,19 @@ pub enum BackupReason {
     Now,
 }
 
+/// A backup's own tag for the safety copy made just before an import: kept
+/// at least until a backup of a later day exists.
+const BEFORE_IMPORT: &str = "-before-import";
+
+/// Whether a backup is the safety copy made before an import.
+fn is_safety(name: &str) -> bool {
+    name.strip_suffix(SUFFIX)
+        .is_some_and(|n| n.ends_with(BEFORE_IMPORT))
+}
+
 fn stamp_of(name: &str) -> Option<DateTime<Utc>> {
     let middle = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let middle = middle.strip_suffix(BEFORE_IMPORT).unwrap_or(middle);
     // A second backup in the same second carries "-2", "-3"… after its time.
     let middle = match middle.rsplit_once('-') {
         Some((time, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => time,
@@ -121,7 +209,19 @@ pub fn to_prune<Tz: TimeZone>(backups: &[Backup], tz: &Tz) -> Vec<String> {
     let mut daily_weeks = BTreeSet::new();
     let mut weeks = BTreeSet::new();
     let mut keep = BTreeSet::new();
+    // A safety copy from before an import stays until a later day has a backup.
+    let newest_day = backups
+        .iter()
+        .filter_map(|b| stamp_of(&b.name))
+        .max()
+        .map(|at| at.with_timezone(tz).date_naive());
     for b in backups {
+        if is_safety(&b.name)
+            && stamp_of(&b.name).map(|at| at.with_timezone(tz).date_naive()) == newest_day
+        {
+            keep.insert(b.name.clone());
+            continue;
+        }
         let Some(at) = stamp_of(&b.name) else {
             continue;
         };
@@ -147,34 +247,45 @@ pub fn to_prune<Tz: TimeZone>(backups: &[Backup], tz: &Tz) -> Vec<String> {
         .collect()
 }
 
-fn io(what: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
-    let place = path.display().to_string();
-    let what = what.to_owned();
-    move |e| Error::Storage(format!("could not {what} {place}: {e}"))
-}
-
-fn sync_dir(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io("sync", dir))
-}
+use crate::folder::{self, io, sync_dir};
 
 impl Store {
     /// Makes a backup in `dir` now (see the module notes), then prunes.
     pub fn back_up<Tz: TimeZone>(&self, dir: &Path, now: DateTime<Utc>, tz: &Tz) -> Result<Backup> {
-        fs::create_dir_all(dir).map_err(io("create", dir))?;
+        self.back_up_tagged(dir, now, tz, "")
+    }
+
+    /// The safety copy made just before an import: kept at least until a
+    /// backup of a later day exists (see [`to_prune`]).
+    pub fn back_up_before_import<Tz: TimeZone>(
+        &self,
+        dir: &Path,
+        now: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<Backup> {
+        self.back_up_tagged(dir, now, tz, BEFORE_IMPORT)
+    }
+
+    fn back_up_tagged<Tz: TimeZone>(
+        &self,
+        dir: &Path,
+        now: DateTime<Utc>,
+        tz: &Tz,
+        tag: &str,
+    ) -> Result<Backup> {
+        folder::private_dir(dir)?;
         // One backup at a time, from here to its name: a second one (the
         // launch backup and a change of passphrase, say) waits, so it never
         // tidies away a copy still being written, nor takes its name.
         let guard = self.lock();
         let stamp = now.format(STAMP).to_string();
-        let mut name = format!("{PREFIX}{stamp}{SUFFIX}");
+        let mut name = format!("{PREFIX}{stamp}{tag}{SUFFIX}");
         for n in 2.. {
             if !dir.join(&name).exists() {
                 break;
             }
             // Two in the same second: the second gets its own name.
-            name = format!("{PREFIX}{stamp}-{n}{SUFFIX}");
+            name = format!("{PREFIX}{stamp}-{n}{tag}{SUFFIX}");
         }
         let path = dir.join(&name);
         let partial = dir.join(format!(".{name}.partial"));
@@ -183,23 +294,32 @@ impl Store {
         for entry in fs::read_dir(dir).map_err(io("list", dir))?.flatten() {
             let n = entry.file_name().to_string_lossy().into_owned();
             if n.starts_with(&format!(".{PREFIX}")) && n.ends_with(".partial") {
-                fs::remove_file(entry.path()).map_err(io("remove", &entry.path()))?;
+                // It may be a plain copy: overwritten, not just unlinked.
+                crate::erase::shred(&entry.path())?;
             }
         }
         let conn = guard.as_ref().ok_or(Error::AppLocked)?;
         let made = (|| -> Result<()> {
+            folder::precreate_private(&partial)?;
             let text = partial.to_str().ok_or_else(|| {
                 Error::Storage("the backup folder's path is not valid text".into())
             })?;
             // No KEY: the copy takes the live database's key (or none).
             conn.execute("ATTACH DATABASE ?1 AS backup", [text])?;
             let copied = (|| -> Result<()> {
+                // A `.partial` copy is nobody's until checked, synced and
+                // named: no sync per table, one sync at the end. Its journal
+                // is in memory (not off) so a write that fails part way rolls
+                // back cleanly and the copy can still be detached.
+                conn.execute_batch(
+                    "PRAGMA backup.journal_mode = MEMORY; PRAGMA backup.synchronous = OFF",
+                )?;
                 conn.query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))?;
                 let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
                 conn.execute_batch(&format!("PRAGMA backup.user_version = {version}"))?;
                 Ok(())
             })();
-            conn.execute_batch("DETACH DATABASE backup")?;
+            crate::store::detach(conn, "backup")?;
             copied?;
             File::open(&partial)
                 .and_then(|f| f.sync_all())
@@ -207,10 +327,13 @@ impl Store {
             check_file(conn, &partial)
         })();
         if let Err(err) = made {
-            let _ = fs::remove_file(&partial);
+            let _ = crate::erase::shred(&partial);
             return Err(err);
         }
-        fs::rename(&partial, &path).map_err(io("name", &path))?;
+        if let Err(e) = fs::rename(&partial, &path) {
+            let _ = crate::erase::shred(&partial);
+            return Err(io("name", &path)(e));
+        }
         sync_dir(dir)?;
         drop(guard);
         let all = list_backups(dir)?;
@@ -229,24 +352,53 @@ impl Store {
     /// After encryption is turned on or off or the passphrase changes: one new
     /// backup in the new form, and the older ones (plain, or under the old
     /// passphrase) overwritten and removed, so no copy in the old form stays.
+    ///
+    /// If the new backup can't be made, the old ones stay, except plain ones
+    /// when the data is now encrypted: those are removed all the same (the
+    /// user asked for no readable copy). Returns the new backup, or what went
+    /// wrong, and any plain copy that could not be removed, with why.
     pub fn renew_backups<Tz: TimeZone>(
         &self,
         dir: &Path,
         now: DateTime<Utc>,
         tz: &Tz,
-    ) -> Result<Backup> {
-        let made = self.back_up(dir, now, tz)?;
+    ) -> Result<Renewed> {
+        let made = self.back_up(dir, now, tz);
+        let encrypted = self.is_encrypted();
+        let mut renewed = Renewed::default();
+        let kept_name = made.as_ref().ok().map(|b| b.name.clone());
         for old in list_backups(dir)? {
-            if old.name != made.name {
-                crate::erase::shred(Path::new(&old.path))?;
+            if Some(&old.name) == kept_name.as_ref() {
+                continue;
+            }
+            let readable = encrypted && !old.encrypted;
+            if !(made.is_ok() || readable) {
+                continue; // no new backup: an old one in the old form is better than none
+            }
+            if let Err(e) = crate::erase::shred(Path::new(&old.path))
+                && readable
+            {
+                renewed.left_plain.push(format!("{}: {e}", old.path));
             }
         }
-        Ok(made)
+        match made {
+            Ok(b) => renewed.backup = Some(b),
+            Err(e) => renewed.problem = Some(e.to_string()),
+        }
+        Ok(renewed)
     }
 
     /// Replaces the live data with a backup. The backup is checked first; the
-    /// current database is moved aside as `<name>.before-restore-<time>`, never
+    /// current database is kept as `<name>.before-restore-<time>`, never
     /// deleted. Returns where the old data was kept.
+    ///
+    /// The steps, each safe to stop after: a checked copy of the backup is
+    /// made beside the database (`.restoring`, synced); the intent is recorded;
+    /// the live connection closes; the current file gets its kept-aside name
+    /// as a second name (a hard link, or a synced copy where the disk has no
+    /// links), so there is never a moment without a database file; the marker
+    /// follows the backup's form; the copy is renamed over the database. A
+    /// start that finds the record finishes (copy in place) or rolls back.
     pub fn restore_from(&self, backup: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
         let path = self
             .path()
@@ -263,71 +415,123 @@ impl Store {
         check_file(conn, backup)
             .map_err(|e| Error::validation("backup", format!("That backup can't be used: {e}")))?;
         let encrypted_backup = !header_is_plain(backup)?;
-        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let incoming = dir.join(format!(
-            "{}.restoring",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        fs::copy(backup, &incoming).map_err(io("copy", backup))?;
-        File::open(&incoming)
-            .and_then(|f| f.sync_all())
-            .map_err(io("sync", &incoming))?;
-        let aside = dir.join(format!(
-            "{}.before-restore-{}",
-            path.file_name().unwrap_or_default().to_string_lossy(),
-            now.format(STAMP)
-        ));
-        // Close the live connection (checkpointing its WAL into the file),
-        // then move the whole file aside.
+        let dir = folder::parent(&path);
+        let base = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let incoming = folder::restoring_path(&path);
+        let copied = (|| -> Result<()> {
+            let mut from = File::open(backup).map_err(io("read", backup))?;
+            let mut to = folder::create_private(&incoming).map_err(io("copy to", &incoming))?;
+            std::io::copy(&mut from, &mut to).map_err(io("copy", backup))?;
+            to.sync_all().map_err(io("sync", &incoming))
+        })();
+        if let Err(e) = copied {
+            let _ = fs::remove_file(&incoming);
+            return Err(e);
+        }
+        // A name of its own, even for two restores in the same second.
+        let stamp = now.format(STAMP).to_string();
+        let mut aside_name = format!("{base}.before-restore-{stamp}");
+        for n in 2.. {
+            if !dir.join(&aside_name).exists() && !dir.join(format!("{aside_name}.part")).exists() {
+                break;
+            }
+            aside_name = format!("{base}.before-restore-{stamp}-{n}");
+        }
+        let aside = dir.join(&aside_name);
+        let intent = folder::Intent::Restore {
+            aside: aside_name.clone(),
+            incoming: incoming
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+        };
+        if let Err(e) = folder::begin(&path, &intent) {
+            let _ = fs::remove_file(&incoming);
+            return Err(e);
+        }
+        // Undoes everything before the copy is in place: the current data
+        // was never moved, so it just opens again (locked if encrypted).
+        let undo = |guard: &mut Option<rusqlite::Connection>| {
+            let _ = fs::remove_file(&aside);
+            let _ = fs::remove_file(dir.join(format!("{aside_name}.part")));
+            let _ = fs::remove_file(&incoming);
+            let _ = folder::match_marker(&path);
+            let _ = folder::end(&path);
+            if guard.is_none() {
+                *guard = folder::twice(|| open_connection(&path, None)).ok();
+            }
+        };
+        // Close the live connection (checkpointing its WAL into the file).
         if let Some(old) = guard.take()
             && let Err((old, e)) = old.close()
         {
             *guard = Some(old);
-            let _ = fs::remove_file(&incoming);
+            undo(&mut guard);
             return Err(Error::from(e));
         }
-        // If the data was encrypted, reopening it needs the passphrase: the
-        // store then stays locked until the user unlocks it.
-        let reopen_current = |guard: &mut Option<rusqlite::Connection>| {
-            *guard = open_connection(&path, None).ok();
-        };
-        if let Err(e) = fs::rename(&path, &aside) {
-            let _ = fs::remove_file(&incoming);
-            reopen_current(&mut guard);
-            return Err(io("move aside", &path)(e));
-        }
-        if let Err(e) = fs::rename(&incoming, &path) {
-            // Put the current data back where it was.
-            let _ = fs::rename(&aside, &path);
-            let _ = fs::remove_file(&incoming);
-            reopen_current(&mut guard);
-            return Err(io("put in place", &path)(e));
-        }
-        // The marker follows the backup's form. If it can't be written, the
-        // restore is undone: an encrypted file without its marker would read
-        // as damaged.
-        let marker = marker_path(&path);
-        let marked = match (encrypted_backup, marker.exists()) {
-            (true, false) => fs::write(&marker, b"sqlcipher 4, default key derivation\n")
-                .map_err(io("write", &marker)),
-            (false, true) => fs::remove_file(&marker).map_err(io("remove", &marker)),
-            _ => Ok(()),
-        };
-        if let Err(e) = marked {
-            let _ = fs::rename(&path, &incoming);
-            let _ = fs::rename(&aside, &path);
-            let _ = fs::remove_file(&incoming);
-            reopen_current(&mut guard);
+        if let Err(e) = keep_aside(&path, &aside) {
+            undo(&mut guard);
             return Err(e);
         }
-        let synced = sync_dir(&dir);
+        // The marker follows the backup's form. One written before the rename
+        // beside a plain file is tidied if a stop comes first.
+        if encrypted_backup
+            && !marker_path(&path).exists()
+            && let Err(e) = folder::write_marker(&path)
+        {
+            undo(&mut guard);
+            return Err(e);
+        }
+        if let Err(e) = fs::rename(&incoming, &path) {
+            undo(&mut guard);
+            return Err(io("put in place", &path)(e));
+        }
+        // In place: from here the restore is done, and a stop is finished by
+        // the next start.
+        // If finishing fails even twice, the record stays and the next start
+        // finishes it; the restored data is in place and opens now.
+        let finished = folder::twice(|| {
+            if !encrypted_backup {
+                let marker = marker_path(&path);
+                if marker.exists() {
+                    fs::remove_file(&marker).map_err(io("remove", &marker))?;
+                }
+            }
+            folder::sync_dir(&dir)?;
+            folder::end(&path)
+        });
         // An encrypted backup opens with the passphrase; until then, locked.
         if !encrypted_backup {
-            *guard = Some(open_connection(&path, None)?);
+            *guard = Some(folder::twice(|| open_connection(&path, None))?);
         }
-        synced?;
+        finished?;
         Ok(aside)
     }
+}
+
+/// Gives the database file a second name, `aside`: a hard link, or where the
+/// disk has none, a synced copy renamed into place. The folder is synced.
+fn keep_aside(db: &Path, aside: &Path) -> Result<()> {
+    if fs::hard_link(db, aside).is_err() {
+        let part = folder::suffixed(aside, ".part");
+        let copied = (|| -> Result<()> {
+            let mut from = File::open(db).map_err(io("read", db))?;
+            let mut to = folder::create_private(&part).map_err(io("copy to", &part))?;
+            std::io::copy(&mut from, &mut to).map_err(io("copy", db))?;
+            to.sync_all().map_err(io("sync", &part))?;
+            fs::rename(&part, aside).map_err(io("name", aside))
+        })();
+        if let Err(e) = copied {
+            let _ = fs::remove_file(&part);
+            return Err(e);
+        }
+    }
+    folder::sync_dir(&folder::parent(aside))
 }
 
 /// `quick_check` of a file through the live connection (an encrypted file
@@ -357,6 +561,6 @@ fn check_file(conn: &rusqlite::Connection, file: &Path) -> Result<()> {
         }
         Ok(())
     })();
-    conn.execute_batch("DETACH DATABASE checked")?;
+    crate::store::detach(conn, "checked")?;
     result
 }

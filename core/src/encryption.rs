@@ -16,6 +16,7 @@
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -37,16 +38,7 @@ pub fn marker_path(db: &Path) -> PathBuf {
     suffixed(db, ".encrypted")
 }
 
-/// Where the new file is built before it replaces the old one.
-fn swap_path(db: &Path) -> PathBuf {
-    suffixed(db, ".swap")
-}
-
-fn suffixed(db: &Path, suffix: &str) -> PathBuf {
-    let mut name = db.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    db.with_file_name(name)
-}
+use crate::folder::{suffixed, swap_path};
 
 /// Whether a file starts with the plain SQLite header. A missing or empty
 /// file counts as plain (it is about to be created).
@@ -76,13 +68,18 @@ pub fn header_is_plain(path: &Path) -> Result<bool> {
 }
 
 /// Whether the database at `db` is encrypted: the marker is there and the
-/// file is not plain SQLite. A marker beside a plain file is left from a
+/// file is not plain SQLite (or is missing). A marker beside a plain file is left from a
 /// change that stopped before its swap (the plain file is the live one), so
 /// it is removed.
 pub fn is_encrypted(db: &Path) -> Result<bool> {
     let marker = marker_path(db);
     if !marker.exists() {
         return Ok(false);
+    }
+    if !db.exists() {
+        // Not ours to tidy: a marker without its file says the user's data
+        // is missing, and the store refuses to start over it (see `folder`).
+        return Ok(true);
     }
     if header_is_plain(db)? {
         fs::remove_file(&marker)
@@ -221,17 +218,7 @@ fn row_counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
     Ok(out)
 }
 
-fn sync_dir(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::Storage(format!("could not sync {}: {e}", dir.display())))
-}
-
-fn io(what: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
-    let place = path.display().to_string();
-    let what = what.to_owned();
-    move |e| Error::Storage(format!("could not {what} {place}: {e}"))
-}
+use crate::folder::io;
 
 impl Store {
     /// Whether this store's file is encrypted.
@@ -282,37 +269,44 @@ impl Store {
         }
         conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
         let swap = swap_path(&path);
-        if swap.exists() {
-            // Ours: a copy from a change that stopped before its swap. The
-            // live file was never touched, so this copy is not needed.
-            fs::remove_file(&swap).map_err(io("remove the stale copy", &swap))?;
-        }
+        // Ours: a copy from a change that stopped before its swap. The
+        // live file was never touched, so this copy is not needed.
+        crate::folder::shred_if_there(&swap)?;
         if let Err(err) = export_to(conn, &swap, new) {
-            let _ = fs::remove_file(&swap);
+            let _ = crate::folder::shred_if_there(&swap);
             return Err(err);
         }
-        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let dir = crate::folder::parent(&path);
         let marker = marker_path(&path);
         if new.is_some() && !encrypted {
             // The marker first: a stop between here and the swap leaves a
-            // marker beside a plain file, which `is_encrypted` tidies.
-            if let Err(e) = fs::write(&marker, b"sqlcipher 4, default key derivation\n")
-                .and_then(|_| File::open(&marker)?.sync_all())
-            {
-                let _ = fs::remove_file(&swap);
+            // marker beside a plain file, which the next start tidies.
+            if let Err(e) = crate::folder::write_marker(&path) {
+                let _ = crate::folder::shred_if_there(&swap);
                 let _ = fs::remove_file(&marker);
-                return Err(io("write", &marker)(e));
+                return Err(e);
             }
         }
         let undo = |guard: &mut Option<Connection>| {
-            let _ = fs::remove_file(&swap);
+            let _ = crate::folder::shred_if_there(&swap);
             if !encrypted {
                 let _ = fs::remove_file(&marker);
             }
+            let _ = crate::folder::end(&path);
             if guard.is_none() {
-                *guard = open_connection(&path, current).ok();
+                *guard = crate::folder::twice(|| open_connection(&path, current)).ok();
             }
         };
+        // From here a start that finds the record finishes or rolls back.
+        if let Err(e) = crate::folder::begin(
+            &path,
+            &crate::folder::Intent::Swap {
+                encrypted: new.is_some(),
+            },
+        ) {
+            undo(&mut guard);
+            return Err(e);
+        }
         // Close the live connection: its WAL is checkpointed and removed, so
         // the new file never meets the old file's WAL.
         if let Some(old) = guard.take()
@@ -326,25 +320,27 @@ impl Store {
             undo(&mut guard);
             return Err(io("swap in", &path)(e));
         }
-        // Swapped: from here the new file is the live one. An old WAL or SHM
-        // left beside it must go before it is opened (they'd be replayed into
-        // the new file); if they can't, the store stays closed rather than risk it.
-        for side in ["-wal", "-shm"] {
-            let file = suffixed(&path, side);
-            if file.exists() {
-                fs::remove_file(&file).map_err(io("remove", &file))?;
+        // Swapped: from here the new file is the live one. Then finished
+        // (each step is safe to run again, and is, once, if it fails): an old
+        // WAL or SHM gone (it would be replayed into the new file), the marker
+        // matching, the record removed. If that still fails, the store stays closed and the record
+        // stays, so the next start finishes the job; the new file must not be
+        // opened before, as that start removes the WAL beside it.
+        crate::folder::twice(|| {
+            for side in ["-wal", "-shm"] {
+                let file = suffixed(&path, side);
+                if file.exists() {
+                    fs::remove_file(&file).map_err(io("remove", &file))?;
+                }
             }
-        }
-        let marker_gone = if new.is_none() {
-            fs::remove_file(&marker).map_err(io("remove", &marker))
-        } else {
-            Ok(())
-        };
-        let synced = sync_dir(&dir);
-        // Open the new file whatever else went wrong: the data is in it (a
-        // marker left beside a plain file is tidied on the next open).
-        *guard = Some(open_connection(&path, new)?);
-        marker_gone.and(synced)
+            if new.is_none() && marker.exists() {
+                fs::remove_file(&marker).map_err(io("remove", &marker))?;
+            }
+            crate::folder::sync_dir(&dir)?;
+            crate::folder::end(&path)
+        })?;
+        *guard = Some(crate::folder::twice(|| open_connection(&path, new))?);
+        Ok(())
     }
 }
 
@@ -354,6 +350,7 @@ fn export_to(conn: &Connection, target: &Path, key: Option<&str>) -> Result<()> 
     let target_text = target
         .to_str()
         .ok_or_else(|| Error::Storage("the data folder's path is not valid text".into()))?;
+    crate::folder::precreate_private(target)?;
     let key_sql = quoted(key.unwrap_or(""));
     let attach = Zeroizing::new(format!(
         "ATTACH DATABASE '{}' AS target KEY {}",
@@ -362,6 +359,12 @@ fn export_to(conn: &Connection, target: &Path, key: Option<&str>) -> Result<()> 
     ));
     conn.execute_batch(&attach)?;
     let copied = (|| -> Result<Vec<(String, i64)>> {
+        // The new file isn't anyone's data until it is checked, synced and
+        // renamed into place (a stop before that leaves a copy the next start
+        // overwrites), so it is written without a sync per table: one sync
+        // at the end instead of hundreds. Its journal is in memory (not off)
+        // so a write that fails part way rolls back and the copy detaches.
+        conn.execute_batch("PRAGMA target.journal_mode = MEMORY; PRAGMA target.synchronous = OFF")?;
         conn.query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))?;
         let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
         conn.execute_batch(&format!("PRAGMA target.user_version = {version}"))?;
@@ -371,7 +374,7 @@ fn export_to(conn: &Connection, target: &Path, key: Option<&str>) -> Result<()> 
         }
         Ok(source)
     })();
-    conn.execute_batch("DETACH DATABASE target")?;
+    crate::store::detach(conn, "target")?;
     let source = copied?;
     // Read it back from disk with the new key.
     let check = Connection::open(target)?;
@@ -418,4 +421,118 @@ impl crate::store::Dao<'_> {
         }
         self.put_setting(KEY_LOCK_AFTER, &minutes.to_string())
     }
+}
+
+/// What an encryption change did beyond the data file itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EncryptionChange {
+    /// The backups, renewed in the new form (or why not).
+    pub backups: crate::backup::Renewed,
+    /// Plain copies of the data still in the data folder, each with why
+    /// (empty when none: the change then left nothing readable behind).
+    pub left_plain: Vec<String>,
+}
+
+impl Store {
+    /// Turns encryption on or off or changes the passphrase (see
+    /// [`Store::set_passphrase`]), then brings the rest of the data folder in
+    /// line: the backups renewed in the new form, and, when the data is now
+    /// encrypted, kept-aside copies from restores encrypted with the new
+    /// passphrase. An error means the data file is as it was; once the data
+    /// file has changed, the rest is reported, never turned into an error.
+    pub fn change_encryption<Tz: chrono::TimeZone>(
+        &self,
+        current: Option<&str>,
+        new: Option<&str>,
+        data_dir: &Path,
+        now: chrono::DateTime<chrono::Utc>,
+        tz: &Tz,
+    ) -> Result<EncryptionChange> {
+        self.set_passphrase(current, new)?;
+        let backups = self
+            .renew_backups(&data_dir.join(crate::backup::BACKUPS_DIR), now, tz)
+            .unwrap_or_else(|e| crate::backup::Renewed {
+                problem: Some(e.to_string()),
+                ..Default::default()
+            });
+        let mut left_plain = backups.left_plain.clone();
+        if let (Some(pass), Some(db)) = (new, self.path()) {
+            left_plain.extend(encrypt_kept_aside(db, pass));
+        }
+        Ok(EncryptionChange {
+            backups,
+            left_plain,
+        })
+    }
+}
+
+/// Encrypts every plain kept-aside copy (`<db>.before-restore-*`) with
+/// `passphrase`: exported to a new file, checked, synced and renamed over the
+/// plain one. Returns the copies that stay plain, each with why.
+fn encrypt_kept_aside(db: &Path, passphrase: &str) -> Vec<String> {
+    let dir = crate::folder::parent(db);
+    let base = db
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return vec![format!("{}: the folder can't be listed", dir.display())];
+    };
+    let plain: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.starts_with(&format!("{base}.before-restore-"))
+                && ![".part", "-wal", "-shm", crate::folder::SHREDDING]
+                    .iter()
+                    .any(|end| name.ends_with(end))
+                && header_is_plain(&entry.path()).unwrap_or(false)
+        })
+        .map(|entry| entry.path())
+        .collect();
+    plain
+        .iter()
+        .filter_map(|path| encrypt_in_place(path, passphrase).err())
+        .collect()
+}
+
+/// Exports a plain copy to `<path>.part` encrypted with `passphrase`, checks
+/// it, and renames it over the plain one (folder synced). On an error the
+/// plain copy is as it was and the reason comes back.
+fn encrypt_in_place(path: &Path, passphrase: &str) -> std::result::Result<(), String> {
+    let dir = crate::folder::parent(path);
+    let part = suffixed(path, ".part");
+    let done = (|| -> Result<()> {
+        // Ours: a copy from a try that stopped before its rename.
+        crate::folder::shred_if_there(&part)?;
+        let conn = Connection::open(path)?;
+        export_to(&conn, &part, Some(passphrase))?;
+        conn.close().map_err(|(_, e)| Error::from(e))?;
+        fs::rename(&part, path).map_err(io("encrypt", path))?;
+        crate::folder::sync_dir(&dir)
+    })();
+    done.map_err(|e| {
+        let _ = crate::folder::shred_if_there(&part);
+        format!("{}: {e}", path.display())
+    })
+}
+
+/// Beside an encrypted database, no copy of the data stays readable: plain
+/// kept-aside restores and plain backups (left by a stop between turning
+/// encryption on and renewing them) are encrypted with `passphrase`, in
+/// place. Run on every unlock; returns the copies that stay plain, with why.
+pub(crate) fn encrypt_plain_copies(db: &Path, passphrase: &str) -> Vec<String> {
+    let mut left = encrypt_kept_aside(db, passphrase);
+    let backups = crate::folder::parent(db).join(crate::backup::BACKUPS_DIR);
+    match crate::backup::list_backups(&backups) {
+        Ok(list) => left.extend(
+            list.iter()
+                .filter(|b| !b.encrypted)
+                .filter_map(|b| encrypt_in_place(Path::new(&b.path), passphrase).err()),
+        ),
+        Err(e) => left.push(e.to_string()),
+    }
+    left
 }

@@ -7,7 +7,7 @@
 //! may still keep old blocks; full-disk encryption is the answer there, and
 //! the Your data screen says so.)
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 
@@ -24,8 +24,19 @@ fn io(what: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
     move |e| Error::Storage(format!("could not {what} {place}: {e}"))
 }
 
-/// Overwrites a file with zeros, syncs it, and removes it.
+/// Overwrites a file with zeros, syncs it, and removes it. It is renamed to
+/// `<name>.shredding` first (unless it already has that name), so a stop half
+/// way leaves no half-zeroed file under its own name; the next start
+/// finishes the job.
 pub(crate) fn shred(path: &Path) -> Result<()> {
+    let shredding = if path.to_string_lossy().ends_with(crate::folder::SHREDDING) {
+        path.to_path_buf()
+    } else {
+        let to = crate::folder::suffixed(path, crate::folder::SHREDDING);
+        fs::rename(path, &to).map_err(io("remove", path))?;
+        to
+    };
+    let path = shredding.as_path();
     let len = fs::metadata(path).map_err(io("read", path))?.len();
     {
         let mut file = OpenOptions::new()
@@ -48,7 +59,12 @@ fn shred_dir(dir: &Path) -> Result<()> {
     if !dir.exists() {
         return Ok(());
     }
-    for entry in fs::read_dir(dir).map_err(io("list", dir))?.flatten() {
+    // Listed first: shredding renames files in the folder being listed.
+    let entries: Vec<_> = fs::read_dir(dir)
+        .map_err(io("list", dir))?
+        .flatten()
+        .collect();
+    for entry in entries {
         let path = entry.path();
         if path.is_dir() {
             shred_dir(&path)?;
@@ -59,12 +75,59 @@ fn shred_dir(dir: &Path) -> Result<()> {
     fs::remove_dir(dir).map_err(io("remove", dir))
 }
 
+/// Overwrites and removes every file of the database at `db` (the database,
+/// its WAL and SHM, kept-aside restores, unfinished swaps and copies, the
+/// marker), the readable-while-locked contacts, the backup status, and the
+/// backups folder when given. Safe to run again after a stop: it is how a
+/// start finishes an interrupted "delete all". The intent record stays (the
+/// caller ends it).
+pub(crate) fn erase_files(db: &Path, backups: Option<&Path>) -> Result<()> {
+    let dir = crate::folder::parent(db);
+    let base = db
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let intent = crate::folder::intent_path(db);
+    let marker = marker_path(db);
+    let entries: Vec<_> = fs::read_dir(&dir)
+        .map_err(io("list", &dir))?
+        .flatten()
+        .collect();
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name.starts_with(&base) && path != intent && path != marker && path.is_file() {
+            shred(&path)?;
+        }
+    }
+    // The marker last of the database's files, so a stop before it never
+    // leaves an encrypted file looking plain.
+    if marker.exists() {
+        fs::remove_file(&marker).map_err(io("remove", &marker))?;
+    }
+    crate::locked_contacts::remove_locked_contacts(&dir)?;
+    let status = dir.join(crate::backup::BACKUP_STATUS_FILE);
+    if status.exists() {
+        fs::remove_file(&status).map_err(io("remove", &status))?;
+    }
+    if let Some(backups) = backups {
+        shred_dir(backups)?;
+    }
+    crate::folder::sync_dir(&dir)
+}
+
 impl Store {
     /// Deletes every record (with `secure_delete`), removes the database with
     /// its WAL, SHM, encryption marker and any copies Steady made beside it
-    /// (kept-aside restores, unfinished swaps), the backups folder when
-    /// `backups` is given, and then opens a new, empty database.
+    /// (kept-aside restores, unfinished swaps), the readable-while-locked
+    /// contacts, the backup status, the backups folder when `backups` is
+    /// given, and then opens a new, empty database.
     /// `confirm` must be [`DELETE_CONFIRM_WORD`].
+    ///
+    /// The intent is recorded first, so a stop at any later point is
+    /// finished by the next start. The records go in one transaction: if it
+    /// fails, nothing is deleted, the record goes and the store is as it was.
     pub fn delete_everything(&self, confirm: &str, backups: Option<&Path>) -> Result<()> {
         if confirm.trim() != DELETE_CONFIRM_WORD {
             return Err(Error::validation(
@@ -77,47 +140,63 @@ impl Store {
             .ok_or_else(|| Error::Storage("an in-memory store has no file".into()))?
             .to_path_buf();
         let mut guard = self.lock();
-        let conn = guard.as_ref().ok_or(Error::AppLocked)?;
-        conn.execute_batch("PRAGMA secure_delete = ON")?;
+        let conn = guard.as_mut().ok_or(Error::AppLocked)?;
+        // Recorded first: from here a stop anywhere is finished by the next
+        // start, backups included, so nothing the person asked to delete stays.
+        let intent = crate::folder::Intent::Erase {
+            backups: backups.map(|b| b.display().to_string()),
+        };
+        crate::folder::begin(&path, &intent)?;
+        if let Err(e) = delete_rows(conn) {
+            // Nothing was deleted: the record goes, the store is as it was.
+            let _ = crate::folder::end(&path);
+            return Err(e);
+        }
+        if let Some(old) = guard.take()
+            && let Err((old, e)) = old.close()
+        {
+            // Still open: the records are gone; the files go on the next start.
+            *guard = Some(old);
+            return Err(Error::from(e));
+        }
+        // Safe to run twice: a passing hiccup (one write that failed) is
+        // tried once more. If it still fails, the store stays closed and the
+        // record stays, so the next start finishes the job (a new store opened
+        // now could be wiped by that finish along with anything written to it).
+        crate::folder::twice(|| erase_files(&path, backups))?;
+        crate::folder::twice(|| crate::folder::end(&path))?;
+        *guard = Some(crate::folder::twice(|| {
+            crate::folder::precreate_private(&path)?;
+            open_connection(&path, None)
+        })?);
+        Ok(())
+    }
+}
+
+/// Every row of every table, in one transaction with `secure_delete`; on any
+/// error it rolls back and the pragmas are as they were.
+fn delete_rows(conn: &mut rusqlite::Connection) -> Result<()> {
+    conn.execute_batch("PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF")?;
+    let deleted = (|| -> Result<()> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let tables: Vec<String> = {
-            let mut stmt = conn.prepare(
+            let mut stmt = tx.prepare(
                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
             )?;
             stmt.query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?
         };
-        conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE")?;
         for t in &tables {
-            conn.execute(&format!("DELETE FROM \"{}\"", t.replace('"', "\"\"")), [])?;
+            tx.execute(&format!("DELETE FROM \"{}\"", t.replace('"', "\"\"")), [])?;
         }
-        conn.execute_batch("COMMIT; PRAGMA wal_checkpoint(TRUNCATE)")?;
-        if let Some(old) = guard.take() {
-            old.close().map_err(|(_, e)| Error::from(e))?;
-        }
-        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let base = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        for entry in fs::read_dir(&dir).map_err(io("list", &dir))?.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(&base) && entry.path().is_file() {
-                shred(&entry.path())?;
-            }
-        }
-        let marker = marker_path(&path);
-        if marker.exists() {
-            fs::remove_file(&marker).map_err(io("remove", &marker))?;
-        }
-        crate::locked_contacts::remove_locked_contacts(&dir)?;
-        if let Some(backups) = backups {
-            shred_dir(backups)?;
-        }
-        File::open(&dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io("sync", &dir))?;
-        *guard = Some(open_connection(&path, None)?);
+        tx.commit()?; // dropped on error: rolled back
         Ok(())
-    }
+    })();
+    let restored = conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = OFF");
+    deleted?;
+    // Committed: the records are gone. The pragmas matter no more (the
+    // connection closes next, checkpointing its WAL, and the files go), so
+    // a failure here must not be reported as "nothing was deleted".
+    let _ = restored;
+    Ok(())
 }

@@ -14,6 +14,7 @@ mod encryption;
 mod erase;
 mod error;
 mod export;
+mod folder;
 mod insights;
 mod locked_contacts;
 mod migrations;
@@ -31,12 +32,12 @@ mod triggers;
 
 pub use archive::{
     ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CSV_KINDS,
-    IMPORT_MAX_BYTES, ImportSummary, NOT_ARCHIVED, archive_wrapping, parse_archive, seal_archive,
-    unseal_archive,
+    IMPORT_MAX_BYTES, ImportSummary, NOT_ARCHIVED, archive_wrapping, parse_archive,
+    save_sealed_archive, seal_archive, unseal_archive,
 };
 pub use backup::{
-    Backup, BackupReason, KEEP_DAILY, KEEP_WEEKLY, QUIT_BACKUP_MIN_GAP, backup_due, list_backups,
-    to_prune,
+    BACKUP_STATUS_FILE, BACKUPS_DIR, Backup, BackupReason, BackupResult, KEEP_DAILY, KEEP_WEEKLY,
+    QUIT_BACKUP_MIN_GAP, Renewed, backup_due, list_backups, read_backup_result, to_prune,
 };
 pub use checkins::{
     Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Medication,
@@ -52,13 +53,14 @@ pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };
 pub use encryption::{
-    DEFAULT_LOCK_AFTER_MINUTES, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS,
-    Strength, check_passphrase, header_is_plain, is_encrypted, marker_path, passphrase_strength,
-    unlock_delay,
+    DEFAULT_LOCK_AFTER_MINUTES, EncryptionChange, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS,
+    PASSPHRASE_MIN_CHARS, Strength, check_passphrase, header_is_plain, is_encrypted, marker_path,
+    passphrase_strength, unlock_delay,
 };
 pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
 pub use export::{escape as escape_html, exportable_sections, plan_html};
+pub use folder::{Recovery, private_dir, sync_dir, write_whole};
 pub use insights::{
     Count, DayPoint, HALT_MIN, HALT_WINDOW, HaltCount, Insights, ToolResult, halt_counts,
     halt_sentences,
@@ -75,7 +77,7 @@ pub use plan::{
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use reminders::{
     FIRE_GRACE_SECONDS, Fire, NOTICE_EVERY_DAYS, NOTICE_TIME, REMINDER_KINDS, Reminder,
-    ReminderInput, ReminderRule, Schedule, notification_text,
+    ReminderInput, ReminderRule, ReminderWatch, Schedule, notification_text,
 };
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{

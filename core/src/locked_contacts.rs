@@ -55,12 +55,7 @@ impl Store {
         }
         let bytes = serde_json::to_vec(&people)
             .map_err(|e| Error::Storage(format!("could not write the list: {e}")))?;
-        let path = file(dir);
-        let part = dir.join(format!("{LOCKED_CONTACTS_FILE}.part"));
-        fs::write(&part, &bytes)
-            .and_then(|_| fs::File::open(&part)?.sync_all())
-            .and_then(|_| fs::rename(&part, &path))
-            .map_err(|e| Error::Storage(format!("could not write {}: {e}", path.display())))
+        crate::folder::write_whole(&file(dir), &bytes)
     }
 
     /// Refreshes the list if the user keeps one (after people change).

@@ -4,14 +4,15 @@
 //! gently instead of fired late in a burst).
 
 use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike, Utc,
 };
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::day::format_day;
 use crate::error::{Error, Result};
-use crate::store::Dao;
+use crate::store::{Dao, Store};
 use crate::text::optional_text;
 
 /// A reminder's when: a local time on some days of the week.
@@ -398,6 +399,31 @@ impl Dao<'_> {
         to: DateTime<Utc>,
         tz: &Tz,
     ) -> Result<Vec<Fire>> {
+        self.due(from, to, tz, false)
+    }
+
+    /// Reminders that came due in `(from, to]` while the data was locked
+    /// (their rules are in the encrypted file, so none could be shown then):
+    /// each reminder once, at its latest time in that span however long ago,
+    /// oldest first, its words saying when it was due. The scheduler shows
+    /// them as soon as the data is unlocked, so a medication reminder during a
+    /// long lock still reaches the person.
+    pub fn due_while_locked<Tz: TimeZone>(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<Vec<Fire>> {
+        self.due(from, to, tz, true)
+    }
+
+    fn due<Tz: TimeZone>(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        tz: &Tz,
+        waited: bool,
+    ) -> Result<Vec<Fire>> {
         let discreet = self.discreet_notifications()?;
         let lang = self.language()?;
         let mut out: Vec<(DateTime<Utc>, Fire)> = Vec::new();
@@ -405,24 +431,100 @@ impl Dao<'_> {
             let Ok(schedule) = r.rule.check() else {
                 continue;
             };
-            if let Some(at) = schedule.last_between(from, to, tz)
-                && to - at <= Duration::seconds(FIRE_GRACE_SECONDS)
-            {
-                let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet, lang);
-                out.push((
-                    at,
-                    Fire {
-                        reminder_id: Some(r.id),
-                        kind: r.kind,
-                        at: crate::day::format_instant(at),
-                        title,
-                        body,
-                    },
-                ));
+            let Some(at) = schedule.last_between(from, to, tz) else {
+                continue;
+            };
+            let late = to - at > Duration::seconds(FIRE_GRACE_SECONDS);
+            if late && !waited {
+                continue;
             }
+            let (title, mut body) = notification_text(&r.kind, r.label.as_deref(), discreet, lang);
+            if late {
+                body = was_due_text(&body, at.with_timezone(tz).time(), lang);
+            }
+            out.push((
+                at,
+                Fire {
+                    reminder_id: Some(r.id),
+                    kind: r.kind,
+                    at: crate::day::format_instant(at),
+                    title,
+                    body,
+                },
+            ));
         }
         out.sort_by_key(|(at, f)| (*at, f.reminder_id));
         Ok(out.into_iter().map(|(_, f)| f).collect())
+    }
+}
+
+/// What the one reminder task keeps between looks: when it last looked, and
+/// whether the data was locked at some look since then.
+#[derive(Debug, Clone)]
+pub struct ReminderWatch {
+    last: DateTime<Utc>,
+    waited: bool,
+}
+
+impl ReminderWatch {
+    /// Starts looking from `start` (what came due while the app was closed is
+    /// never fired late; Today mentions a missed check-in instead).
+    pub fn new(start: DateTime<Utc>) -> ReminderWatch {
+        ReminderWatch {
+            last: start,
+            waited: false,
+        }
+    }
+
+    /// What to show now. While the store is locked nothing can be read (the
+    /// rules are in the encrypted file), so nothing is shown and the span
+    /// stays open; the first look after the unlock shows each reminder that
+    /// came due in it once, saying when it was due.
+    pub fn look<Tz: TimeZone>(&mut self, store: &Store, now: DateTime<Utc>, tz: &Tz) -> Vec<Fire> {
+        if store.is_locked() {
+            self.waited = true;
+            return Vec::new();
+        }
+        let (from, waited) = (self.last, self.waited);
+        let due = store.read(|dao| {
+            if waited {
+                dao.due_while_locked(from, now, tz)
+            } else {
+                dao.due_between(from, now, tz)
+            }
+        });
+        let mut due = match due {
+            Ok(due) => due,
+            Err(Error::AppLocked) => {
+                // Locked between the check and the read: wait for the unlock.
+                self.waited = true;
+                return Vec::new();
+            }
+            // Unreadable for another reason: the error screen says why, and
+            // nothing is kept back to burst out later.
+            Err(_) => Vec::new(),
+        };
+        // Plan review and naloxone notices record that they were shown.
+        due.extend(
+            store
+                .write(|dao| dao.due_notices(from, now, tz))
+                .unwrap_or_default(),
+        );
+        self.last = now;
+        self.waited = false;
+        due
+    }
+}
+
+/// A reminder's words when it is shown late (it waited for the unlock): the
+/// time it was due, after the usual words.
+fn was_due_text(body: &str, at: NaiveTime, lang: crate::Language) -> String {
+    if lang.is_spanish() {
+        let (pm, hour) = at.hour12();
+        let half = if pm { "p. m." } else { "a. m." };
+        format!("{body} (era para las {hour}:{:02} {half})", at.minute())
+    } else {
+        format!("{body} (due at {})", at.format("%-I:%M %p"))
     }
 }
 

@@ -1,5 +1,6 @@
 //! The user's settings: a small typed layer over the `settings` key/value table.
 
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -271,5 +272,89 @@ impl Dao<'_> {
 
     pub(crate) fn set_not_on_medication(&self, value: bool) -> Result<()> {
         self.put_setting(KEY_NOT_ON_MEDICATION, if value { "true" } else { "false" })
+    }
+}
+
+/// A stored `true` / `false` flag, as the setters write it.
+fn flag_value(field: &'static str, value: &str) -> Result<bool> {
+    match value {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(Error::validation(field, "Should be true or false.")),
+    }
+}
+
+/// A whole number, as the setters write it.
+fn whole_value(field: &'static str, value: &str) -> Result<i64> {
+    value
+        .parse()
+        .map_err(|_| Error::validation(field, "Should be a whole number."))
+}
+
+impl Dao<'_> {
+    /// Stores one setting brought in by an import through the setter a
+    /// command would use, so it passes the same checks (an emergency number,
+    /// a lock time, a language, a day...). A key no part of Steady writes is
+    /// refused. `today` bounds the dates that can't be in the future.
+    pub(crate) fn import_setting(&self, key: &str, value: &str, today: NaiveDate) -> Result<()> {
+        let patch = |patch: SettingsPatch| self.update_settings(&patch).map(|_| ());
+        match key {
+            KEY_THEME => patch(SettingsPatch {
+                theme: Some(value.to_owned()),
+                ..Default::default()
+            }),
+            KEY_LANGUAGE => patch(SettingsPatch {
+                language: Some(value.to_owned()),
+                ..Default::default()
+            }),
+            KEY_EMERGENCY_NUMBER => patch(SettingsPatch {
+                emergency_number: Some(value.to_owned()),
+                ..Default::default()
+            }),
+            KEY_NOT_ON_MEDICATION => {
+                self.set_not_on_medication(flag_value(KEY_NOT_ON_MEDICATION, value)?)
+            }
+            "lockAfterMinutes" => {
+                self.set_lock_after_minutes(whole_value("lockAfterMinutes", value)?)
+            }
+            "discreetNotifications" => {
+                self.set_discreet_notifications(flag_value("discreetNotifications", value)?)
+            }
+            "planNotices" => self.set_plan_notices(flag_value("planNotices", value)?),
+            "planWizard" => self
+                .set_plan_wizard(whole_value("planWizard", value)?)
+                .map(|_| ()),
+            "planReviewWeeks" => self.set_review_weeks(whole_value("planReviewWeeks", value)?),
+            "planLastReviewed" => {
+                let day = crate::day::parse_day("planLastReviewed", value)?;
+                if day > today {
+                    return Err(Error::validation(
+                        "planLastReviewed",
+                        "Can't be in the future.",
+                    ));
+                }
+                self.mark_plan_reviewed(day)
+            }
+            "keepInTray" => self.set_keep_in_tray(flag_value("keepInTray", value)?),
+            "helpShortcut" => self
+                .set_help_shortcut((value != "off").then_some(value))
+                .map(|_| ()),
+            "trayExplained" => {
+                if flag_value("trayExplained", value)? {
+                    self.mark_tray_explained()
+                } else {
+                    Ok(())
+                }
+            }
+            "recoveryStart" => self.set_recovery_start(value, today).map(|_| ()),
+            "noticeShown.planReview" | "noticeShown.naloxone" => {
+                let day = crate::day::parse_day("noticeShown", value)?;
+                self.put_setting(key, &crate::day::format_day(day))
+            }
+            _ => Err(Error::validation(
+                "key",
+                format!("\"{key}\" isn't a setting this Steady knows."),
+            )),
+        }
     }
 }

@@ -28,6 +28,11 @@ pub struct Dao<'a> {
 }
 
 impl<'a> Dao<'a> {
+    /// A view over a connection already inside a transaction.
+    pub(crate) fn over(conn: &'a Connection) -> Dao<'a> {
+        Dao { conn }
+    }
+
     /// The connection, for the domain modules' queries.
     pub(crate) fn conn(&self) -> &'a Connection {
         self.conn
@@ -40,6 +45,11 @@ pub struct Store {
     /// `None` while locked.
     conn: Mutex<Option<Connection>>,
     path: Option<PathBuf>,
+    /// What this start found half done and put right.
+    recovered: Option<crate::folder::Recovery>,
+    /// The person's last sign of being there (a tap, a key, an unlock), for
+    /// the lock after idle time, which the shell enforces from here.
+    active: Mutex<std::time::Instant>,
 }
 
 const OPEN_FLAGS: OpenFlags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -55,17 +65,43 @@ impl Store {
     /// case is an existing file moved, replaced or deleted.
     ///
     /// An encrypted file is not read at all: the store comes back locked.
+    ///
+    /// Before anything opens the file, an operation a stop interrupted
+    /// (restore, an encryption change, delete all) is finished or rolled back
+    /// ([`Store::recovered`] says which), and a missing file is refused rather
+    /// than replaced by an empty one when a marker or a kept-aside copy says
+    /// the user's data was there.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
+        let recovered = crate::folder::recover(path)?;
         let conn = if crate::encryption::is_encrypted(path)? {
             None
         } else {
+            crate::folder::precreate_private(path)?;
             Some(open_connection(path, None)?)
         };
+        for side in ["-wal", "-shm"] {
+            crate::folder::make_private(&crate::folder::suffixed(path, side))?;
+        }
         Ok(Store {
             conn: Mutex::new(conn),
             path: Some(path.to_path_buf()),
+            recovered,
+            active: Mutex::new(std::time::Instant::now()),
         })
+    }
+
+    /// Opens the store in Steady's data folder `dir`, making the folder (and
+    /// making it private, `0700`) first.
+    pub fn open_data_folder(dir: impl AsRef<Path>) -> Result<Store> {
+        let dir = dir.as_ref();
+        crate::folder::private_dir(dir)?;
+        Store::open(dir.join(crate::DATABASE_FILE_NAME))
+    }
+
+    /// What this start found half done and put right, if anything.
+    pub fn recovered(&self) -> Option<crate::folder::Recovery> {
+        self.recovered
     }
 
     /// A private database in memory, for tests and previews.
@@ -73,6 +109,8 @@ impl Store {
         Ok(Store {
             conn: Mutex::new(Some(prepare(Connection::open_in_memory()?)?)),
             path: None,
+            recovered: None,
+            active: Mutex::new(std::time::Instant::now()),
         })
     }
 
@@ -91,6 +129,13 @@ impl Store {
         }
         let path = self.path.as_deref().ok_or(Error::AppLocked)?;
         *guard = Some(open_connection(path, Some(passphrase))?);
+        drop(guard);
+        // A stop between turning encryption on and renewing the backups can
+        // leave plain copies: with the passphrase at hand, they are
+        // encrypted now. What can't be is tried again on the next unlock.
+        let _ = crate::encryption::encrypt_plain_copies(path, passphrase);
+        // Unlocking is being there: the idle time starts now.
+        self.note_activity(std::time::Instant::now());
         Ok(())
     }
 
@@ -109,6 +154,37 @@ impl Store {
             conn.close().map_err(|(_, e)| Error::from(e))?;
         }
         Ok(())
+    }
+
+    /// The person is there (they tapped, typed or unlocked): the idle time
+    /// before the lock starts again from `at`.
+    pub fn note_activity(&self, at: std::time::Instant) {
+        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
+        if at > *active {
+            *active = at;
+        }
+    }
+
+    /// Locks encrypted, unlocked data once nobody has been there for the
+    /// person's chosen idle time (`lockAfterMinutes`; 0 = only from the Lock
+    /// button) as of `now`. Returns whether it locked. This is the lock's
+    /// own rule, so it holds even when the web view's timer doesn't run.
+    pub fn lock_if_idle(&self, now: std::time::Instant) -> Result<bool> {
+        if self.is_locked() || !self.is_encrypted() {
+            return Ok(false);
+        }
+        let minutes = match self.read(|dao| dao.lock_after_minutes()) {
+            Ok(m) => m,
+            Err(Error::AppLocked) => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        let since = *self.active.lock().unwrap_or_else(|e| e.into_inner());
+        let limit = std::time::Duration::from_secs(60 * u64::try_from(minutes).unwrap_or(0));
+        if minutes <= 0 || now.saturating_duration_since(since) < limit {
+            return Ok(false);
+        }
+        self.lock_now()?;
+        Ok(self.is_locked())
     }
 
     /// The file this store lives in (`None` in memory).
@@ -247,6 +323,18 @@ fn prepare(mut conn: Connection) -> Result<Connection> {
     apply_pragmas(&conn)?;
     migrations::migrations().to_latest(&mut conn)?;
     Ok(conn)
+}
+
+/// Detaches `schema` from `conn`. A statement that failed on the attached
+/// file (a write error in `sqlcipher_export`, say) can leave a transaction
+/// open, and a database can't be detached inside one: it is rolled back
+/// first, so the live connection never keeps a half-written copy attached.
+pub(crate) fn detach(conn: &Connection, schema: &str) -> Result<()> {
+    if !conn.is_autocommit() {
+        conn.execute_batch("ROLLBACK")?;
+    }
+    conn.execute_batch(&format!("DETACH DATABASE {schema}"))?;
+    Ok(())
 }
 
 /// `PRAGMA integrity_check` on one connection; empty when whole.

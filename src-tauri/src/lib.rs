@@ -108,6 +108,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::reminders::set_plan_notices,
             commands::privacy::unlock,
             commands::privacy::lock_app,
+            commands::privacy::still_here,
             commands::privacy::set_passphrase,
             commands::privacy::rate_passphrase,
             commands::privacy::data_status,
@@ -128,6 +129,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
 /// Starts Steady with the context generated in main.rs.
 pub fn run(context: tauri::Context<tauri::Wry>) {
     let _ = commands::app::SHELL_START.set(std::time::SystemTime::now());
+    // Before any thread or file exists: whatever Steady, SQLite and WebKit
+    // create is readable by the user alone (0600 files, 0700 folders). The
+    // core sets those modes itself too; this covers the web view's files.
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_bits_truncate(0o077));
     let builder = tauri::Builder::default()
         // Registered first, as the plugin asks: a second launch focuses this window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -167,6 +173,8 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         let handle = app.handle().clone();
         let reminders = app.state::<Arc<scheduler::Reminders>>().inner().clone();
         tauri::async_runtime::spawn(scheduler::run(handle, reminders));
+        // The lock after idle time, kept by the core whatever the page does.
+        tauri::async_runtime::spawn(commands::privacy::lock_when_idle(app.handle().clone()));
         // The help shortcut, once the user's choice can be read.
         let handle = app.handle().clone();
         tauri::async_runtime::spawn(async move {
@@ -239,7 +247,10 @@ fn create_main_window<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
         .find(|w| w.label == "main")
         .cloned()
         .unwrap_or_default();
-    let mut builder = WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    // The window shows Steady's own pages and nothing else: injected script
+    // can't carry data away by navigating (`location = ...`).
+    let mut builder = WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .on_navigation(window::is_own_page);
     if let Ok(dir) = app.state::<StoreSlot>().data_dir(app.handle()) {
         // Encrypted data opens locked: no app words in the title from the start.
         if steady_core::is_encrypted(&dir.join(steady_core::DATABASE_FILE_NAME)).unwrap_or(false) {
@@ -248,7 +259,8 @@ fn create_main_window<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
         let webview_dir = dir.join("webview");
         // If the folder cannot be made, WebKit keeps its default place; the
         // store reports the real problem on the error screen.
-        if std::fs::create_dir_all(&webview_dir).is_ok() {
+        if steady_core::private_dir(&dir).is_ok() && steady_core::private_dir(&webview_dir).is_ok()
+        {
             builder = builder.data_directory(webview_dir);
         }
     }

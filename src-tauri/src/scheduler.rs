@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use steady_core::Store;
+use steady_core::{ReminderWatch, Store};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use tokio::sync::Notify;
@@ -54,25 +54,16 @@ pub async fn run<R: Runtime>(app: AppHandle<R>, reminders: Arc<Reminders>) {
         // No data file: no reminders. The error screen says why.
         return;
     };
-    let mut last = Utc::now();
+    // While the data is locked nothing can be read: what comes due then waits
+    // for the unlock (which wakes this task) and is shown then (see the core).
+    let mut watch = ReminderWatch::new(Utc::now());
     loop {
         let wait = sleep_for(&store, Utc::now());
         tokio::select! {
             _ = tokio::time::sleep(wait + Duration::from_millis(200)) => {}
             _ = reminders.changed.notified() => {}
         }
-        let now = Utc::now();
-        let mut due = store
-            .read(|dao| dao.due_between(last, now, &chrono::Local))
-            .unwrap_or_default();
-        // Plan review and naloxone notices record that they were shown.
-        due.extend(
-            store
-                .write(|dao| dao.due_notices(last, now, &chrono::Local))
-                .unwrap_or_default(),
-        );
-        last = now;
-        for fire in due {
+        for fire in watch.look(&store, Utc::now(), &chrono::Local) {
             let shown = app
                 .notification()
                 .builder()

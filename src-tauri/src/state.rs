@@ -47,6 +47,9 @@ pub struct AppStatus {
     /// The computer's language (`en` or `es`) from its locale variables, for
     /// the UI's "same as my computer".
     pub system_language: steady_core::Language,
+    /// An operation a stop interrupted, finished or rolled back at this start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovered: Option<steady_core::Recovery>,
 }
 
 impl StoreSlot {
@@ -90,8 +93,7 @@ impl StoreSlot {
                     }
                 };
                 let db_path = dir.join(steady_core::DATABASE_FILE_NAME);
-                let path = db_path.clone();
-                let store = tauri::async_runtime::spawn_blocking(move || open_store(dir, path))
+                let store = tauri::async_runtime::spawn_blocking(move || open_store(dir))
                     .await
                     .unwrap_or_else(|e| Err(IpcError::internal(format!("open task failed: {e}"))));
                 Opened { db_path, store }
@@ -110,6 +112,20 @@ impl StoreSlot {
         self.opened(app).await.store.clone()
     }
 
+    /// The store, refused while locked: for commands that change files or
+    /// the desktop without going through the encrypted data (which refuses
+    /// by itself), so nothing changes until the passphrase is given.
+    pub async fn unlocked_store<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+    ) -> Result<Arc<Store>, IpcError> {
+        let store = self.store(app).await?;
+        if store.is_locked() {
+            return Err(IpcError::from(steady_core::Error::AppLocked));
+        }
+        Ok(store)
+    }
+
     pub async fn status<R: Runtime>(&self, app: &AppHandle<R>) -> AppStatus {
         let opened = self.opened(app).await;
         AppStatus {
@@ -124,18 +140,13 @@ impl StoreSlot {
                 .is_ok_and(|s| s.read(|dao| dao.discreet_notifications()).unwrap_or(false)),
             test_build: app.config().identifier.ends_with(".test"),
             system_language: steady_core::language_from_env(|name| std::env::var(name).ok()),
+            recovered: opened.store.as_ref().ok().and_then(|s| s.recovered()),
         }
     }
 }
 
-fn open_store(dir: PathBuf, db_path: PathBuf) -> Result<Arc<Store>, IpcError> {
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        IpcError::new(
-            "storage",
-            format!("could not create the data folder {}: {e}", dir.display()),
-        )
-    })?;
-    Ok(Arc::new(Store::open(&db_path)?))
+fn open_store(dir: PathBuf) -> Result<Arc<Store>, IpcError> {
+    Ok(Arc::new(Store::open_data_folder(&dir)?))
 }
 
 /// Runs a core call on the blocking pool, so the window never waits on SQLite.

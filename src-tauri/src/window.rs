@@ -32,6 +32,16 @@ pub fn open_screen<R: Runtime>(app: &AppHandle<R>, screen: Option<&str>) {
     }
 }
 
+/// Whether `url` is one of Steady's own pages: `tauri://localhost` (Linux,
+/// macOS) or `http(s)://tauri.localhost` (Windows). Anything else is refused.
+pub fn is_own_page(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost") && url.port().is_none(),
+        _ => false,
+    }
+}
+
 /// The neutral name used in discreet mode and while locked.
 pub const NEUTRAL_TITLE: &str = "Notes";
 
@@ -136,5 +146,33 @@ pub fn on_close_requested<R: Runtime>(window: &Window<R>, api: &CloseRequestApi)
     // Said once; if no notification could be shown, Settings says it instead.
     if shown.is_ok() {
         let _ = store.write(|dao| dao.mark_tray_explained());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::is_own_page;
+
+    #[test]
+    fn only_steadys_own_pages_may_be_shown() {
+        let ok = |u: &str| is_own_page(&tauri::Url::parse(u).unwrap());
+        assert!(ok("tauri://localhost/"));
+        assert!(ok("tauri://localhost/index.html#today"));
+        assert!(ok("http://tauri.localhost/"));
+        assert!(ok("https://tauri.localhost/assets/x.js"));
+        for bad in [
+            "https://example.com/?d=secret",
+            "http://localhost:1420/",
+            "tauri://evil.example/",
+            "http://tauri.localhost.evil.example/",
+            "http://tauri.localhost:8080/",
+            "file:///etc/passwd",
+            "data:text/html,hi",
+            "javascript:alert(1)",
+            "about:blank",
+        ] {
+            assert!(!ok(bad), "{bad} must be refused");
+        }
     }
 }

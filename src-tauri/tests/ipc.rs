@@ -288,3 +288,42 @@ fn encryption_locks_and_unlocks_over_ipc() {
     assert_eq!(data["lockAfterMinutes"], json!(5));
     assert!(data["sizeBytes"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn wrong_passphrases_sent_in_parallel_each_wait_their_turn() {
+    let h = harness();
+    invoke(&h.main, "app_status", json!({})).unwrap();
+    invoke(
+        &h.main,
+        "set_passphrase",
+        json!({"current": null, "next": "a long enough passphrase"}),
+    )
+    .unwrap();
+    invoke(&h.main, "lock_app", json!({})).unwrap();
+    let wrong = || invoke(&h.main, "unlock", json!({"passphrase": "not it at all"}));
+    // Three wrong tries cost nothing yet.
+    for _ in 0..3 {
+        assert_eq!(wrong().unwrap_err()["kind"], json!("wrongPassphrase"));
+    }
+    // The next three, sent at once, take their turns: 1 s, then 2 s, then 4 s
+    // (without the turns, each would wait the same 1 s side by side).
+    let started = std::time::Instant::now();
+    std::thread::scope(|s| {
+        let tries: Vec<_> = (0..3).map(|_| s.spawn(wrong)).collect();
+        for t in tries {
+            assert_eq!(
+                t.join().unwrap().unwrap_err()["kind"],
+                json!("wrongPassphrase")
+            );
+        }
+    });
+    let waited = started.elapsed();
+    assert!(
+        waited >= std::time::Duration::from_secs(7),
+        "the three tries waited only {waited:?} together"
+    );
+    assert_eq!(
+        invoke(&h.main, "app_status", json!({})).unwrap()["locked"],
+        json!(true)
+    );
+}

@@ -46,6 +46,18 @@ fn full_store() -> Store {
                     ..Default::default()
                 },
             )?;
+            dao.save_reminder(
+                None,
+                &steady_core::ReminderInput {
+                    kind: "medication".into(),
+                    label: Some("Morning dose".into()),
+                    rule: steady_core::ReminderRule {
+                        time: "08:30".into(),
+                        days: vec![1, 2, 3, 4, 5],
+                    },
+                    enabled: true,
+                },
+            )?;
             dao.set_discreet_notifications(true)
         })
         .unwrap();
@@ -166,6 +178,17 @@ fn edited(bytes: &[u8], f: impl FnOnce(&mut Value)) -> Vec<u8> {
     serde_json::to_vec(&v).unwrap()
 }
 
+/// Sets (or adds) one setting in an export's JSON.
+fn set_setting(v: &mut Value, key: &str, value: &str) {
+    let rows = v["tables"]["settings"].as_array_mut().unwrap();
+    match rows.iter_mut().find(|r| r["key"] == json!(key)) {
+        Some(row) => row["value"] = json!(value),
+        None => rows.push(json!({
+            "key": key, "value": value, "updated_at": "2026-11-30T10:00:00.000Z"
+        })),
+    }
+}
+
 #[test]
 fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
     let source = full_store();
@@ -246,6 +269,69 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
                     .remove("mood");
             }),
             "\"mood\" should be",
+        ),
+        (
+            "impossible day",
+            edited(&good, |v| {
+                v["tables"]["checkins"][0]["day"] = json!("2026-02-30")
+            }),
+            "\"2026-02-30\" isn't a real day",
+        ),
+        (
+            "impossible plan date",
+            edited(&good, |v| {
+                let items = v["tables"]["plan_items"].as_array_mut().unwrap();
+                items[0]["date"] = json!("2026-13-01");
+            }),
+            "isn't a real day",
+        ),
+        (
+            "a time Steady didn't write",
+            edited(&good, |v| {
+                v["tables"]["lapses"][0]["created_at"] = json!("yesterday")
+            }),
+            "isn't a time Steady wrote",
+        ),
+        (
+            "bad emergency number",
+            edited(&good, |v| set_setting(v, "emergencyNumber", "call my mom")),
+            "\"emergencyNumber\"",
+        ),
+        (
+            "lock time not offered",
+            edited(&good, |v| set_setting(v, "lockAfterMinutes", "7")),
+            "\"lockAfterMinutes\": Choose 1, 5, 15, 30 or 60 minutes",
+        ),
+        (
+            "unknown language",
+            edited(&good, |v| set_setting(v, "language", "fr")),
+            "\"language\": Choose the system's language",
+        ),
+        (
+            "recovery start in the future",
+            edited(&good, |v| set_setting(v, "recoveryStart", "2099-01-01")),
+            "can't be in the future",
+        ),
+        (
+            "unknown setting",
+            edited(&good, |v| set_setting(v, "sendDataTo", "example.com")),
+            "isn't a setting this Steady knows",
+        ),
+        (
+            "a setting twice",
+            edited(&good, |v| {
+                let rows = v["tables"]["settings"].as_array_mut().unwrap();
+                let first = rows[0].clone();
+                rows.push(first);
+            }),
+            "appears twice",
+        ),
+        (
+            "reminder at an impossible time",
+            edited(&good, |v| {
+                v["tables"]["reminders"][0]["time"] = json!("25:00")
+            }),
+            "\"time\"",
         ),
         ("over 200 MB", huge, "over 200 MB"),
     ];

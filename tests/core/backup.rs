@@ -289,9 +289,12 @@ fn turning_encryption_on_renews_the_backups_so_no_plain_copy_stays() {
     store
         .set_passphrase(None, Some("lantern by the door"))
         .unwrap();
-    let made = store
+    let renewed = store
         .renew_backups(&backups, at("2026-11-30T10:00:00Z"), &New_York)
         .unwrap();
+    let made = renewed.backup.unwrap();
+    assert_eq!(renewed.problem, None);
+    assert!(renewed.left_plain.is_empty());
     let listed = list_backups(&backups).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].name, made.name);

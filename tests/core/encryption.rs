@@ -218,6 +218,48 @@ fn passphrases_are_checked_and_rated() {
 }
 
 #[test]
+fn the_core_locks_after_the_chosen_idle_time_measured_from_the_last_sign_of_someone() {
+    use std::time::{Duration, Instant};
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    let start = Instant::now();
+    let at = |minutes: u64, seconds: u64| start + Duration::from_secs(minutes * 60 + seconds);
+    // Plain data has nothing to lock, however long nobody is there.
+    assert!(!store.lock_if_idle(at(600, 0)).unwrap());
+    store.set_passphrase(None, Some(PASS)).unwrap();
+    store.note_activity(start);
+    // The default is 5 minutes: not at 4:59, yes at 5:00.
+    assert!(!store.lock_if_idle(at(4, 59)).unwrap());
+    assert!(!store.is_locked());
+    // A tap at 3:00 moves the five minutes on.
+    store.note_activity(at(3, 0));
+    assert!(!store.lock_if_idle(at(7, 59)).unwrap());
+    assert!(store.lock_if_idle(at(8, 0)).unwrap());
+    assert!(store.is_locked());
+    // Locked stays locked, and asking again changes nothing.
+    assert!(!store.lock_if_idle(at(9, 0)).unwrap());
+    store.unlock(PASS).unwrap();
+    // "Only when I lock it": never by itself.
+    store.write(|dao| dao.set_lock_after_minutes(0)).unwrap();
+    assert!(!store.lock_if_idle(at(6000, 0)).unwrap());
+    assert!(!store.is_locked());
+    // One minute, from the last key at 10:00.
+    store.write(|dao| dao.set_lock_after_minutes(1)).unwrap();
+    store.note_activity(at(10, 0));
+    assert!(!store.lock_if_idle(at(10, 59)).unwrap());
+    assert!(store.lock_if_idle(at(11, 0)).unwrap());
+    // An unlock counts as being there: the minute starts again from it.
+    store.unlock(PASS).unwrap();
+    let unlocked = Instant::now().max(at(11, 0));
+    store.note_activity(unlocked);
+    assert!(
+        !store
+            .lock_if_idle(unlocked + Duration::from_secs(59))
+            .unwrap()
+    );
+}
+
+#[test]
 fn the_idle_lock_time_is_one_of_the_choices() {
     let store = Store::open_in_memory().unwrap();
     assert_eq!(store.read(|dao| dao.lock_after_minutes()).unwrap(), 5);
@@ -278,4 +320,55 @@ fn a_short_list_of_people_can_stay_readable_while_locked_when_chosen() {
     remove_locked_contacts(dir.path()).unwrap();
     assert!(!locked_contacts_on(dir.path()));
     assert!(read_locked_contacts(dir.path()).is_empty());
+}
+
+#[test]
+fn plain_copies_left_beside_an_encrypted_store_are_encrypted_on_unlock() {
+    // As a stop between turning encryption on and renewing the backups
+    // leaves it: the data encrypted, a plain backup and a plain kept-aside
+    // restore beside it.
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    let backups = dir.path().join(steady_core::BACKUPS_DIR);
+    let now = chrono::Utc::now();
+    let plain_backup = store.back_up(&backups, now, &chrono::Utc).unwrap();
+    let aside = dir
+        .path()
+        .join("steady.sqlite3.before-restore-20261203T193000Z");
+    std::fs::copy(&plain_backup.path, &aside).unwrap();
+    // An encrypted `.part` from a try that stopped before its rename.
+    std::fs::write(
+        dir.path()
+            .join("steady.sqlite3.before-restore-20261203T193000Z.part"),
+        b"half of an encrypted copy",
+    )
+    .unwrap();
+    let before = store.content_fingerprint().unwrap();
+    store.set_passphrase(None, Some(PASS)).unwrap();
+    drop(store);
+    assert_eq!(
+        plain_files(dir.path()).len(),
+        2,
+        "the setup has two plain copies"
+    );
+
+    let store = Store::open(dir.db_path()).unwrap();
+    assert!(store.is_locked());
+    store.unlock(PASS).unwrap();
+    assert_eq!(plain_files(dir.path()), Vec::<String>::new());
+    assert!(
+        !dir.path()
+            .join("steady.sqlite3.before-restore-20261203T193000Z.part")
+            .exists()
+    );
+    // Each copy still holds the data, now behind the passphrase.
+    for copy in [Path::new(&plain_backup.path), aside.as_path()] {
+        let conn = rusqlite::Connection::open(copy).unwrap();
+        conn.pragma_update(None, "key", PASS).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 20, "{}", copy.display());
+    }
+    assert_eq!(store.content_fingerprint().unwrap(), before);
 }

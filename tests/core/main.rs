@@ -5,6 +5,7 @@ mod archive;
 mod backup;
 mod checkins;
 mod crash;
+mod crashpoints;
 mod cravings;
 mod desktop;
 mod encryption;

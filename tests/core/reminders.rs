@@ -523,4 +523,73 @@ mod stored {
                 .is_empty()
         );
     }
+
+    #[test]
+    fn reminders_due_while_locked_wait_for_the_unlock_and_say_when_they_were_due() {
+        let dir = steady_tests::DataDir::new();
+        let store = Store::open(dir.db_path()).unwrap();
+        store
+            .write(|dao| {
+                dao.save_reminder(
+                    None,
+                    &input(
+                        "medication",
+                        Some("Morning dose"),
+                        "09:00",
+                        &[1, 2, 3, 4, 5, 6, 7],
+                    ),
+                )
+            })
+            .unwrap();
+        store
+            .set_passphrase(None, Some("lantern by the door"))
+            .unwrap();
+        // 08:50 New York is 13:50 UTC.
+        let mut watch = steady_core::ReminderWatch::new(utc("2026-12-01T13:50:00Z"));
+        store.lock_now().unwrap();
+        // Locked across 09:00 and long after: nothing can be read, nothing is lost.
+        for step in ["13:59:30", "14:00:30", "14:01:30", "16:30:00"] {
+            let now = utc(&format!("2026-12-01T{step}Z"));
+            assert!(watch.look(&store, now, &New_York).is_empty(), "{step}");
+        }
+        store.unlock("lantern by the door").unwrap();
+        let shown = watch.look(&store, utc("2026-12-01T16:30:05Z"), &New_York);
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown[0].at, "2026-12-01T14:00:00.000Z");
+        assert_eq!(shown[0].body, "Medication: Morning dose (due at 9:00 AM)");
+        // Shown once: the next look has nothing.
+        assert!(
+            watch
+                .look(&store, utc("2026-12-01T16:31:05Z"), &New_York)
+                .is_empty()
+        );
+        // Without a lock in between, a reminder woken up to long after is not fired late.
+        assert!(
+            watch
+                .look(&store, utc("2026-12-02T17:00:00Z"), &New_York)
+                .is_empty()
+        );
+        // In Spanish, the time it was due in its own words.
+        store
+            .write(|dao| {
+                dao.update_settings(&steady_core::SettingsPatch {
+                    language: Some("es".into()),
+                    ..Default::default()
+                })
+            })
+            .unwrap();
+        store.lock_now().unwrap();
+        assert!(
+            watch
+                .look(&store, utc("2026-12-03T13:00:00Z"), &New_York)
+                .is_empty()
+        );
+        store.unlock("lantern by the door").unwrap();
+        let shown = watch.look(&store, utc("2026-12-03T19:00:00Z"), &New_York);
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(
+            shown[0].body,
+            "Medicamento: Morning dose (era para las 9:00 a. m.)"
+        );
+    }
 }

@@ -115,4 +115,46 @@ describe('your data', () => {
       }
     }
   });
+
+  test('a start after a stop in the middle of an encryption change says what it found, once (light, dark, Spanish)', async () => {
+    for (const look of ['light', 'dark', 'es']) {
+      const dir = suite.stack.dataDir(`recovered-${look}`);
+      const out = join(dir, '..', `recovered-out-${look}`);
+      mkdirSync(out, { recursive: true });
+      let app = await launch(dir, out);
+      try {
+        if (look === 'dark') await app.invoke('update_settings', { patch: { theme: 'dark' } });
+        if (look === 'es') await app.invoke('update_settings', { patch: { language: 'es' } });
+        await app.invoke('save_contact', { input: { name: 'Rosa', role: 'friend', phone: '555 0142', okToText: true, notes: null } });
+        assert.equal(await app.execute("return document.querySelector('[data-testid=recovered-note]') === null;"), true, 'nothing to say after a good run');
+      } finally {
+        await app.quit();
+      }
+      // What a stop leaves when it comes after the change was recorded but before
+      // the new file took the data's place: the record and the half-made copy.
+      writeFileSync(join(dir, 'steady.sqlite3.intent'), JSON.stringify({ op: 'swap', encrypted: true }));
+      writeFileSync(join(dir, 'steady.sqlite3.swap'), 'half of a new file');
+      app = await launch(dir, out);
+      try {
+        await app.waitFor('[data-testid=recovered-note]');
+        assert.equal(await app.execute("return document.querySelector('[data-testid=recovered-note]').dataset.recovered;"), 'swapUndone');
+        assert.match(await app.text('[data-testid=recovered-note]'), look === 'es' ? /cambiaba el cifrado de tus datos, antes de que el cambio se aplicara/ : /changing your data's encryption, before the change took effect/);
+        assert.equal((await app.invoke('list_contacts')).ok[0].name, 'Rosa', 'the data is as it was');
+        assert.equal(existsSync(join(dir, 'steady.sqlite3.intent')), false, 'the record is gone');
+        assert.equal(existsSync(join(dir, 'steady.sqlite3.swap')), false, 'the half-made copy is gone');
+        await app.screenshot(`${look === 'es' ? 'light-es' : look}-recovered-note`);
+        await app.click('[data-testid=recovered-note] button');
+        assert.equal(await app.execute("return document.querySelector('[data-testid=recovered-note]') === null;"), true, 'dismissed');
+      } finally {
+        await app.quit();
+      }
+      // Said once: the next start has nothing to say.
+      app = await launch(dir, out);
+      try {
+        assert.equal(await app.execute("return document.querySelector('[data-testid=recovered-note]') === null;"), true, 'said once');
+      } finally {
+        await app.quit();
+      }
+    }
+  });
 });

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Local, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use steady_core::{
     ArchiveWrapping, Backup, BackupReason, CSV_KINDS, IMPORT_MAX_BYTES, ImportSummary, Store,
-    archive_wrapping, backup_due, list_backups, local_today, parse_archive, seal_archive,
-    unseal_archive,
+    archive_wrapping, list_backups, local_today, parse_archive, read_backup_result,
+    save_sealed_archive, unseal_archive,
 };
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -21,16 +21,6 @@ use super::export::{choose_save_path, save_as};
 use crate::error::IpcError;
 use crate::state::StoreSlot;
 
-/// How the last backup went, kept beside the data (`backup-status.json`) so
-/// a failure on quit is still shown the next day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BackupResult {
-    pub at: String,
-    pub ok: bool,
-    pub message: String,
-}
-
 /// The file chosen for import, waiting for its passphrase or a go-ahead.
 #[derive(Debug, Default)]
 pub struct DataFiles {
@@ -38,59 +28,18 @@ pub struct DataFiles {
 }
 
 fn backups_dir<R: Runtime>(slot: &StoreSlot, app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
-    Ok(slot.data_dir(app)?.join("backups"))
+    Ok(slot.data_dir(app)?.join(steady_core::BACKUPS_DIR))
 }
 
-fn status_path<R: Runtime>(slot: &StoreSlot, app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
-    Ok(slot.data_dir(app)?.join("backup-status.json"))
-}
-
-fn read_result(path: &std::path::Path) -> Option<BackupResult> {
-    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
-}
-
-fn write_result(path: &std::path::Path, result: &BackupResult) {
-    if let Ok(bytes) = serde_json::to_vec(result) {
-        let _ = super::export::write_whole(path, &bytes);
-    }
-}
-
-/// Makes a backup when one is due for `reason`, and records how it went.
-/// Blocking; the callers run it off the main thread (or at exit).
+/// Makes a backup when one is due for `reason`, and records how it went
+/// (see steady-core). Blocking; the callers run it off the main thread (or at exit).
 pub fn back_up_if_due<R: Runtime>(
     app: &AppHandle<R>,
     store: &Store,
     reason: BackupReason,
 ) -> Result<Option<Backup>, IpcError> {
-    if store.is_locked() {
-        return Ok(None);
-    }
-    let slot = app.state::<StoreSlot>();
-    let dir = backups_dir(&slot, app)?;
-    let newest = list_backups(&dir)
-        .ok()
-        .and_then(|b| b.into_iter().next())
-        .and_then(|b| chrono::DateTime::parse_from_rfc3339(&b.at).ok())
-        .map(|t| t.with_timezone(&Utc));
-    let now = Utc::now();
-    if !backup_due(newest, now, reason, &Local) {
-        return Ok(None);
-    }
-    let made = store.back_up(&dir, now, &Local);
-    let result = match &made {
-        Ok(b) => BackupResult {
-            at: b.at.clone(),
-            ok: true,
-            message: format!("Saved {}", b.name),
-        },
-        Err(e) => BackupResult {
-            at: steady_core::format_instant(now),
-            ok: false,
-            message: e.to_string(),
-        },
-    };
-    write_result(&status_path(&slot, app)?, &result);
-    made.map(Some).map_err(IpcError::from)
+    let data = app.state::<StoreSlot>().data_dir(app)?;
+    Ok(store.back_up_if_due(&data, reason, Utc::now(), &Local)?)
 }
 
 #[derive(Debug, Serialize)]
@@ -99,7 +48,7 @@ pub struct BackupStatus {
     pub dir: String,
     /// Newest first.
     pub backups: Vec<Backup>,
-    pub last: Option<BackupResult>,
+    pub last: Option<steady_core::BackupResult>,
 }
 
 #[tauri::command]
@@ -107,13 +56,13 @@ pub async fn backup_status<R: Runtime>(
     app: AppHandle<R>,
     slot: State<'_, StoreSlot>,
 ) -> Result<BackupStatus, IpcError> {
+    let data = slot.data_dir(&app)?;
     let dir = backups_dir(&slot, &app)?;
-    let status = status_path(&slot, &app)?;
     tauri::async_runtime::spawn_blocking(move || {
         Ok(BackupStatus {
             backups: list_backups(&dir)?,
             dir: dir.display().to_string(),
-            last: read_result(&status),
+            last: read_backup_result(&data),
         })
     })
     .await
@@ -125,7 +74,8 @@ pub async fn back_up_now<R: Runtime>(
     app: AppHandle<R>,
     slot: State<'_, StoreSlot>,
 ) -> Result<Option<Backup>, IpcError> {
-    let store = slot.store(&app).await?;
+    // Locked, a backup can't be read from the data: say so rather than "nothing due".
+    let store = slot.unlocked_store(&app).await?;
     let handle = app.clone();
     blocking(move || back_up_if_due(&handle, &store, BackupReason::Now)).await
 }
@@ -235,12 +185,7 @@ pub async fn export_all<R: Runtime>(
             let shown = path.display().to_string();
             blocking(move || {
                 // Sealed beside the target, then renamed: whole or not at all.
-                let mut name = path.file_name().unwrap_or_default().to_os_string();
-                name.push(".part");
-                let part = path.with_file_name(name);
-                seal_archive(&json, &passphrase, &part)?;
-                std::fs::rename(&part, &path)
-                    .map_err(|e| IpcError::new("storage", format!("could not save the file: {e}")))
+                Ok(save_sealed_archive(&json, &passphrase, &path)?)
             })
             .await?;
             Ok(Some(shown))
@@ -293,9 +238,12 @@ pub struct PickedImport {
 #[tauri::command]
 pub async fn pick_import<R: Runtime>(
     app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
     files: State<'_, Arc<DataFiles>>,
     test_path: Option<String>,
 ) -> Result<Option<PickedImport>, IpcError> {
+    // Nothing is brought in while locked: the import needs the data open.
+    slot.unlocked_store(&app).await?;
     let test_build = app.config().identifier.ends_with(".test");
     let path = match test_path.filter(|_| test_build) {
         Some(p) => Some(PathBuf::from(p)),
@@ -430,9 +378,8 @@ pub async fn delete_all_data<R: Runtime>(
     let data = slot.data_dir(&app)?;
     let handle = app.clone();
     blocking(move || {
-        let backups = data.join("backups");
+        let backups = data.join(steady_core::BACKUPS_DIR);
         store.delete_everything(&confirm, include_backups.then_some(backups.as_path()))?;
-        let _ = std::fs::remove_file(data.join("backup-status.json"));
         // WebKit's storage (the theme and number mirror); the page clears
         // its own copy first, and WebKit makes new, empty files as needed.
         let webview = data.join("webview");

@@ -93,7 +93,13 @@ pub async fn set_help_shortcut<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn set_start_at_login<R: Runtime>(app: AppHandle<R>, on: bool) -> Result<bool, IpcError> {
+pub async fn set_start_at_login<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    on: bool,
+) -> Result<bool, IpcError> {
+    // Locked, nothing about this computer changes either.
+    slot.unlocked_store(&app).await?;
     let manager = app
         .try_state::<AutoLaunchManager>()
         .ok_or_else(|| IpcError::new("unavailable", "This desktop can't start apps at login."))?;

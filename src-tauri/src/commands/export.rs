@@ -1,8 +1,7 @@
 //! Saving the plan as a file. The web view never names a path: the save
 //! dialog is opened from here, and the file is written here.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use steady_core::{SystemZone, local_today, plan_html};
 use tauri::{AppHandle, Runtime, State};
@@ -10,20 +9,6 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::error::IpcError;
 use crate::state::{StoreSlot, with_store};
-
-/// Writes `contents` to `path` whole or not at all: a temp file beside it,
-/// synced, then renamed over.
-pub(crate) fn write_whole(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".part");
-    let tmp = path.with_file_name(name);
-    {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
-}
 
 /// Asks where to save a file (or uses the test build's folder). `None` when
 /// the user cancelled. The web view never names a path.
@@ -67,10 +52,9 @@ pub(crate) async fn save_as<R: Runtime>(
         return Ok(None);
     };
     let shown = path.display().to_string();
-    tauri::async_runtime::spawn_blocking(move || write_whole(&path, &contents))
+    tauri::async_runtime::spawn_blocking(move || steady_core::write_whole(&path, &contents))
         .await
-        .map_err(|e| IpcError::internal(format!("write task failed: {e}")))?
-        .map_err(|e| IpcError::new("storage", format!("could not save the file: {e}")))?;
+        .map_err(|e| IpcError::internal(format!("write task failed: {e}")))??;
     Ok(Some(shown))
 }
 

@@ -69,7 +69,9 @@ pub async fn save_contact<R: Runtime>(
     let dir = slot.data_dir(&app)?;
     with_store(&slot, &app, move |s| {
         let saved = s.write(|dao| dao.save_contact(id, &input))?;
-        s.refresh_locked_contacts(&dir)?;
+        // Saved: that is what's reported (a retry would add the person twice).
+        // A readable list that can't be refreshed now is refreshed at the next lock.
+        let _ = s.refresh_locked_contacts(&dir);
         Ok(saved)
     })
     .await
@@ -84,7 +86,9 @@ pub async fn delete_contact<R: Runtime>(
     let dir = slot.data_dir(&app)?;
     with_store(&slot, &app, move |s| {
         s.write(|dao| dao.delete_contact(id))?;
-        s.refresh_locked_contacts(&dir)
+        // Deleted; the readable list follows now or at the next lock.
+        let _ = s.refresh_locked_contacts(&dir);
+        Ok(())
     })
     .await
 }
@@ -98,7 +102,8 @@ pub async fn reorder_contacts<R: Runtime>(
     let dir = slot.data_dir(&app)?;
     with_store(&slot, &app, move |s| {
         let ordered = s.write(|dao| dao.reorder_contacts(&ids))?;
-        s.refresh_locked_contacts(&dir)?;
+        // Reordered; the readable list follows now or at the next lock.
+        let _ = s.refresh_locked_contacts(&dir);
         Ok(ordered)
     })
     .await

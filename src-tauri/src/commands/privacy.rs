@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use steady_core::{Strength, passphrase_strength, unlock_delay};
-use tauri::{AppHandle, Manager, Runtime, State};
+use steady_core::{EncryptionChange, Strength, passphrase_strength, unlock_delay};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use zeroize::Zeroizing;
 
 use crate::error::IpcError;
@@ -19,6 +20,9 @@ use crate::state::{StoreSlot, with_store};
 #[derive(Debug, Default)]
 pub struct UnlockAttempts {
     failures: AtomicU32,
+    /// One try at a time, from its wait to its answer: tries sent in parallel
+    /// each wait their turn (and the longer wait a wrong one before them earned).
+    one_at_a_time: tokio::sync::Mutex<()>,
 }
 
 async fn blocking<T: Send + 'static>(
@@ -48,16 +52,23 @@ pub async fn unlock<R: Runtime>(
 ) -> Result<(), IpcError> {
     let passphrase = Zeroizing::new(passphrase);
     let store = slot.store(&app).await?;
+    let attempts = attempts.inner().clone();
+    let _turn = attempts.one_at_a_time.lock().await;
     // The wait grows after the third wrong try, before the file is touched.
     let wait = unlock_delay(attempts.failures.load(Ordering::Relaxed));
     if !wait.is_zero() {
         tokio::time::sleep(wait).await;
     }
-    let attempts = attempts.inner().clone();
+    let counter = attempts.clone();
     let handle = app.clone();
     blocking(move || match store.unlock(&passphrase) {
         Ok(()) => {
-            attempts.failures.store(0, Ordering::Relaxed);
+            counter.failures.store(0, Ordering::Relaxed);
+            // Reminders that came due while locked are shown now.
+            handle
+                .state::<Arc<crate::scheduler::Reminders>>()
+                .changed
+                .notify_one();
             reapply_shortcut(&handle, &store);
             crate::window::apply_title(&handle);
             // Locked at launch, so the day's backup waits for the unlock.
@@ -70,12 +81,49 @@ pub async fn unlock<R: Runtime>(
         }
         Err(err) => {
             if err.kind() == steady_core::ErrorKind::WrongPassphrase {
-                attempts.failures.fetch_add(1, Ordering::Relaxed);
+                counter.failures.fetch_add(1, Ordering::Relaxed);
             }
             Err(IpcError::from(err))
         }
     })
     .await
+}
+
+/// The person is there: the UI sends this on a tap or a key (at most every
+/// 20 seconds, and once more after the last one), so the lock after idle
+/// time, kept by the core, counts from it.
+#[tauri::command]
+pub async fn still_here<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<(), IpcError> {
+    slot.store(&app).await?.note_activity(Instant::now());
+    Ok(())
+}
+
+/// How often the shell asks the core whether the idle time is up.
+const IDLE_LOOK_EVERY: Duration = Duration::from_secs(10);
+
+/// Runs for the life of the app: locks encrypted data once nobody has been
+/// there for the chosen idle time, even if the web view's own timer never
+/// runs (a hung or throttled page), then tells the page (`steady://locked`).
+pub async fn lock_when_idle<R: Runtime>(app: AppHandle<R>) {
+    let Ok(store) = app.state::<StoreSlot>().store(&app).await else {
+        return;
+    };
+    loop {
+        tokio::time::sleep(IDLE_LOOK_EVERY).await;
+        let idle = store.clone();
+        let locked = tauri::async_runtime::spawn_blocking(move || {
+            idle.lock_if_idle(Instant::now()).unwrap_or(false)
+        })
+        .await
+        .unwrap_or(false);
+        if locked {
+            crate::window::apply_title(&app);
+            let _ = app.emit("steady://locked", ());
+        }
+    }
 }
 
 #[tauri::command]
@@ -103,19 +151,22 @@ pub async fn set_passphrase<R: Runtime>(
     slot: State<'_, StoreSlot>,
     current: Option<String>,
     next: Option<String>,
-) -> Result<(), IpcError> {
+) -> Result<EncryptionChange, IpcError> {
     let current = current.map(Zeroizing::new);
     let next = next.map(Zeroizing::new);
     let store = slot.store(&app).await?;
-    let backups = slot.data_dir(&app)?.join("backups");
+    let data = slot.data_dir(&app)?;
     blocking(move || {
-        store.set_passphrase(
+        // The data file, then the backups and kept-aside copies follow; what
+        // couldn't follow is reported, never turned into a failure of a
+        // change that happened.
+        Ok(store.change_encryption(
             current.as_ref().map(|s| s.as_str()),
             next.as_ref().map(|s| s.as_str()),
-        )?;
-        // Backups follow: one new one in the new form, the old ones removed.
-        store.renew_backups(&backups, chrono::Utc::now(), &chrono::Local)?;
-        Ok(())
+            &data,
+            chrono::Utc::now(),
+            &chrono::Local,
+        )?)
     })
     .await
 }
@@ -172,7 +223,8 @@ pub async fn set_contacts_while_locked<R: Runtime>(
     slot: State<'_, StoreSlot>,
     on: bool,
 ) -> Result<(), IpcError> {
-    let store = slot.store(&app).await?;
+    // Locked, the file stays as the user left it (turning it off needs the passphrase too).
+    let store = slot.unlocked_store(&app).await?;
     let dir = slot.data_dir(&app)?;
     blocking(move || {
         if on {

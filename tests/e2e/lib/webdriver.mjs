@@ -146,8 +146,8 @@ async function request(base, method, path, body) {
   } catch (err) {
     // Say which call hung (a stuck web view shows up here), and with what.
     const what = body === undefined ? '' : ` ${JSON.stringify(body).slice(0, 200)}`;
-    err.message = `${method} ${path}${what}: ${err.message}`;
-    throw err;
+    // (a timeout's DOMException has a read-only message: wrap it)
+    throw new Error(`${method} ${path}${what}: ${err.message}`, { cause: err });
   }
   const json = await res.json().catch(() => ({}));
   if (!res.ok || (json.value && json.value.error)) {

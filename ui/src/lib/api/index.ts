@@ -21,6 +21,7 @@ import type {
   ShortcutStatus,
   Strength,
   DataStatus,
+  EncryptionChange,
   Backup,
   BackupStatus,
   Restored,
@@ -343,6 +344,16 @@ export function onOpenScreen(handler: (screen: DesktopScreen) => void): Promise<
   return onShellEvent<DesktopScreen>('steady://open', handler);
 }
 
+/** The person is there (a tap or a key): the core's lock after idle time counts from now. */
+export function stillHere(): Promise<void> {
+  return call<void>('still_here');
+}
+
+/** The core locked the data after the idle time (the shell says so). */
+export function onLocked(handler: () => void): Promise<() => void> {
+  return onShellEvent<null>('steady://locked', () => handler());
+}
+
 /** Opens encrypted data; a wrong passphrase rejects with `wrongPassphrase` (and the next try waits longer). */
 export function unlock(passphrase: string): Promise<void> {
   return call<void>('unlock', { passphrase });
@@ -354,8 +365,8 @@ export function lockApp(): Promise<boolean> {
 }
 
 /** Encryption on (current null), a new passphrase (both), or off (next null). */
-export function setPassphrase(current: string | null, next: string | null): Promise<void> {
-  return call<void>('set_passphrase', { current, next });
+export function setPassphrase(current: string | null, next: string | null): Promise<EncryptionChange> {
+  return call<EncryptionChange>('set_passphrase', { current, next });
 }
 
 export function ratePassphrase(passphrase: string): Promise<Strength> {

@@ -33,8 +33,13 @@ export interface AppStatus {
   testBuild: boolean;
   /** The computer's language, from its locale settings. */
   systemLanguage: 'en' | 'es';
+  /** Something a stop (a crash, a power cut) cut short, finished or undone at this start. */
+  recovered?: Recovery;
   error?: { kind: string; message: string; field?: string };
 }
+
+/** What a start found half done and put right. */
+export type Recovery = 'restoreFinished' | 'restoreUndone' | 'swapFinished' | 'swapUndone' | 'eraseFinished';
 
 export type Medication = 'yes' | 'no' | 'notOnMedication';
 
@@ -429,3 +434,20 @@ export interface Imported {
 }
 
 export type CsvKind = 'checkins' | 'cravings' | 'tool_uses' | 'lapses';
+
+/** What the backups did after an encryption change. */
+export interface RenewedBackups {
+  /** The new backup in the new form. */
+  backup: Backup | null;
+  /** Why no new backup could be made. */
+  problem: string | null;
+  /** Plain backups still there, each with why. */
+  leftPlain: string[];
+}
+
+/** What an encryption change did beyond the data file itself. */
+export interface EncryptionChange {
+  backups: RenewedBackups;
+  /** Plain copies of the data still in the data folder, each with why (empty: none). */
+  leftPlain: string[];
+}
