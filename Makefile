@@ -12,21 +12,29 @@ E2E_OUT := $(CURDIR)/out/e2e
 # meet a running Steady (single instance) or its web view storage.
 TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 
-.PHONY: help deps ui run test test-fast bench soak egress package package-test lint ui-check ui-test cargo-test e2e-app e2e
+.PHONY: help deps ui run test check test-fast bench soak egress package package-test lint lint-bench ui-check ui-test cargo-test e2e-app e2e
 
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
+	@echo "make check      the gate before every commit: format, clippy, core and integration tests, svelte-check, vitest"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
+	@echo "make e2e ONLY=checkin   one E2E file (tests/e2e/*checkin*.test.mjs); ONLY takes a shell pattern"
 	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
 	@echo "make package    release .deb and .rpm in target/release/bundle (make package-test checks them)"
-	@echo "make soak       the crash suite (1,000 kills per kind) and the model test (1,000 runs) at full size"
+	@echo "make soak       the crash suite (1,000 kills per kind), the model test (1,000 runs) and every crash point, at full size"
 
 deps:
 	./scripts/install-deps.sh
 
-ui: deps
+# The UI is built only when its sources changed: a rebuilt ui/dist makes the
+# shell's build script run again, which recompiles the shell.
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) $(wildcard ui/index.html ui/vite.config.* ui/package-lock.json ui/tsconfig*.json ui/svelte.config.*)
+ui: deps ui/dist/.built
+
+ui/dist/.built: $(UI_SOURCES)
 	cd ui && npm run build
+	touch $@
 
 run: ui
 	cargo build --release --locked -p steady
@@ -35,13 +43,28 @@ run: ui
 test-fast:
 	cargo test --locked -p steady-core -p steady-tests
 
+# The fast gate before every commit: no real window, no release build.
+# Run one Rust test with `cargo test -p steady-core NAME` or
+# `cargo test -p steady-tests --test core NAME`.
+check: ui
+	cargo fmt --all --check
+	TAURI_CONFIG='$(TEST_CONFIG)' cargo clippy --locked --workspace --exclude steady-empty-app --all-targets -- -D warnings
+	cargo test --locked -p steady-core -p steady-tests
+	cd ui && npm run check && npm test
+
 # Speed is measured here, never asserted in tests.
 # The proof suites at full size (make test runs them at a size that fits CI).
 soak:
 	STEADY_CRASH_ROUNDS=1000 cargo test --locked --release -p steady-tests --test core crash -- --test-threads=1
 	STEADY_PROPTEST_CASES=1000 cargo test --locked --release -p steady-tests --test core model
+	STEADY_CRASHPOINTS=all cargo test --locked --release -p steady-tests --test core crashpoints -- --nocapture
 
-bench:
+# The benchmark's empty app has its own config (never the test build's), so
+# linting it rebuilds tauri: it is linted with the benchmarks, not in every lint.
+lint-bench:
+	cargo clippy --locked -p steady-empty-app --all-targets -- -D warnings
+
+bench: lint-bench
 	cargo bench --locked -p steady-tests --bench checkin_save
 	cargo bench --locked -p steady-tests --bench log_queries
 	cargo bench --locked -p steady-tests --bench insights
@@ -58,8 +81,6 @@ bench:
 lint: ui
 	cargo fmt --all --check
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo clippy --locked --workspace --exclude steady-empty-app --all-targets -- -D warnings
-	# The benchmark's empty app has its own config: never the test build's.
-	cargo clippy --locked -p steady-empty-app --all-targets -- -D warnings
 	node scripts/check-config.mjs
 	./scripts/audit.sh
 
@@ -78,10 +99,13 @@ e2e-app: ui
 	mkdir -p $(dir $(E2E_BIN))
 	cp $(TARGET_DIR)/debug/steady $(E2E_BIN)
 
+# ONLY=pattern runs the matching files only (make e2e ONLY=checkin).
+E2E_FILES = $(if $(ONLY),$(wildcard tests/e2e/*$(ONLY)*.test.mjs),tests/e2e/)
 e2e: e2e-app
-	rm -rf $(E2E_OUT)
+	@test -n "$(E2E_FILES)" || { echo "no E2E file matches ONLY=$(ONLY)" >&2; exit 1; }
+	$(if $(ONLY),,rm -rf $(E2E_OUT))
 	STEADY_E2E_BIN=$(E2E_BIN) STEADY_E2E_OUT=$(E2E_OUT) STEADY_SEED_BIN=$(TARGET_DIR)/debug/seed \
-	  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+	  node --test --test-concurrency=1 --test-timeout=180000 $(E2E_FILES)
 	@echo "screenshots: $(E2E_OUT)"
 
 # Release .deb and .rpm (offline; AppImage would need downloads), then a test
@@ -99,4 +123,7 @@ package-test: package
 egress: e2e-app
 	node tests/egress/egress.mjs $(E2E_BIN)
 
-test: deps lint cargo-test ui-check ui-test e2e egress package-test
+# Each stage on its own, timed, with a table at the end (scripts/stages.sh).
+STAGES := deps lint cargo-test ui-check ui-test e2e egress package-test
+test:
+	./scripts/stages.sh $(STAGES)
