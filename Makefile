@@ -19,7 +19,7 @@ help:
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
 	@echo "make check      the gate before every commit: format, clippy, core and integration tests, svelte-check, vitest"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
-	@echo "make e2e ONLY=checkin   one E2E file (tests/e2e/*checkin*.test.mjs); ONLY takes a shell pattern"
+	@echo "make e2e ONLY=checkin   one E2E file (tests/e2e/*checkin*.test.mjs); ONLY=\"app spanish\" for several"
 	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
 	@echo "make package    release .deb and .rpm in target/release/bundle (make package-test checks them)"
 	@echo "make soak       the crash suite (1,000 kills per kind), the model test (1,000 runs) and every crash point, at full size"
@@ -99,8 +99,8 @@ e2e-app: ui
 	mkdir -p $(dir $(E2E_BIN))
 	cp $(TARGET_DIR)/debug/steady $(E2E_BIN)
 
-# ONLY=pattern runs the matching files only (make e2e ONLY=checkin).
-E2E_FILES = $(if $(ONLY),$(wildcard tests/e2e/*$(ONLY)*.test.mjs),tests/e2e/)
+# ONLY runs the matching files only: make e2e ONLY=checkin, or ONLY="app spanish".
+E2E_FILES = $(if $(ONLY),$(sort $(foreach o,$(ONLY),$(wildcard tests/e2e/*$(o)*.test.mjs))),tests/e2e/)
 e2e: e2e-app
 	@test -n "$(E2E_FILES)" || { echo "no E2E file matches ONLY=$(ONLY)" >&2; exit 1; }
 	$(if $(ONLY),,rm -rf $(E2E_OUT))

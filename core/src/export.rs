@@ -248,10 +248,11 @@ pub fn document(
 ) -> String {
     let help = if lang.is_spanish() {
         "En una emergencia llama al <strong>{number}</strong>. Crisis: llama o envía un texto al <strong>988</strong> \
-(marca 2 para español). Línea de ayuda de SAMHSA, en español: <strong>1-800-662-4357</strong>."
+(al llamar, marca 2 para español; por texto, escribe AYUDA). Línea de ayuda de SAMHSA, en español: \
+<strong>1-800-662-4357</strong>."
     } else {
-        "In an emergency call <strong>{number}</strong>. Crisis: call or text <strong>988</strong>. \
-SAMHSA Helpline: <strong>1-800-662-4357</strong>."
+        "In an emergency call <strong>{number}</strong>. Crisis: call or text <strong>988</strong> \
+(for Spanish, press 2 or text AYUDA). SAMHSA Helpline: <strong>1-800-662-4357</strong>."
     };
     format!(
         "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\

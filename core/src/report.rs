@@ -40,15 +40,24 @@ fn checkins_section(i: &Insights, lang: Language) -> String {
             avg_cell(v)
         )
     };
+    let (n, days) = (p.len(), days_in(i));
     let (heading, line) = if lang.is_spanish() {
         (
             "Registros diarios",
-            format!("{} registros en {} días del periodo.", p.len(), days_in(i)),
+            format!(
+                "{n} {} en {days} {} del periodo.",
+                if n == 1 { "registro" } else { "registros" },
+                if days == 1 { "día" } else { "días" }
+            ),
         )
     } else {
         (
             "Check-ins",
-            format!("{} check-ins on {} days of the range.", p.len(), days_in(i)),
+            format!(
+                "{n} {} on {days} {} of the range.",
+                if n == 1 { "check-in" } else { "check-ins" },
+                if days == 1 { "day" } else { "days" }
+            ),
         )
     };
     format!(
@@ -225,8 +234,8 @@ fn tools_section(i: &Insights, lang: Language) -> String {
                 say(lang, "Uses", "Usos"),
                 say(
                     lang,
-                    "Median drop in craving",
-                    "Bajada mediana de las ganas"
+                    "Usual drop in craving (the middle of the rated uses)",
+                    "Bajada habitual de las ganas (el valor del medio de las veces calificadas)"
                 )
             )
         }
@@ -333,7 +342,11 @@ impl Dao<'_> {
             )
         };
         let html = document(
-            say(lang, "Report for my counselor", "Informe para mi consejero"),
+            say(
+                lang,
+                "Report for my counselor",
+                "Informe para mi consejero o consejera",
+            ),
             &meta,
             &number,
             &body,

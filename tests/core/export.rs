@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use steady_core::{
-    ContactInput, IfThen, Language, PlanItemInput, SettingsPatch, Store, exportable_sections,
-    plan_html,
+    CheckinInput, ContactInput, IfThen, Language, PlanItemInput, SettingsPatch, Store,
+    exportable_sections, plan_html,
 };
 
 fn today() -> NaiveDate {
@@ -122,7 +122,7 @@ fn in_spanish_the_plan_and_the_report_are_in_spanish() {
     assert!(html.contains("<html lang=\"es\">"));
     assert!(html.contains("Mi plan de recuperación"));
     assert!(html.contains("En una emergencia llama al <strong>911</strong>"));
-    assert!(html.contains("marca 2 para español"));
+    assert!(html.contains("marca 2 para español; por texto, escribe AYUDA"));
     assert!(html.contains("Si I get paid, entonces voy a pay rent first."));
     assert!(html.contains("<span class=\"kind\">Lugares:</span> The bar on 5th"));
     assert!(html.contains("Padrino o madrina"));
@@ -153,9 +153,66 @@ fn in_spanish_the_plan_and_the_report_are_in_spanish() {
             )
         })
         .unwrap();
-    assert!(report.html.contains("Informe para mi consejero"));
+    assert!(
+        report
+            .html
+            .contains("Informe para mi consejero o consejera")
+    );
     assert!(report.body.contains("Registros diarios"));
     assert!(report.body.contains("Ganas y detonantes"));
     assert!(report.body.contains("Deslices"));
     assert!(!report.body.contains("Check-ins<"), "no English headings");
+}
+
+#[test]
+fn the_report_counts_one_as_one_in_both_languages() {
+    let store = Store::open_in_memory().unwrap();
+    store
+        .write(|dao| {
+            dao.save_checkin(
+                &CheckinInput {
+                    day: "2026-12-01".into(),
+                    mood: Some(3.0),
+                    craving: Some(2.0),
+                    ..Default::default()
+                },
+                today(),
+            )
+        })
+        .unwrap();
+    let chosen = vec!["checkins".to_string(), "tools".to_string()];
+    let report = |store: &Store| {
+        store
+            .read(|dao| {
+                dao.report(
+                    Some(1),
+                    &chosen,
+                    today(),
+                    &chrono::FixedOffset::east_opt(0).unwrap(),
+                )
+            })
+            .unwrap()
+    };
+    let en = report(&store);
+    assert!(
+        en.body.contains("1 check-in on 1 day of the range."),
+        "{}",
+        en.body
+    );
+    assert!(!en.body.contains("edian"), "no jargon: {}", en.body);
+    store
+        .write(|dao| {
+            dao.update_settings(&SettingsPatch {
+                language: Some("es".into()),
+                ..Default::default()
+            })
+        })
+        .unwrap();
+    let es = report(&store);
+    assert!(
+        es.body.contains("1 registro en 1 día del periodo."),
+        "{}",
+        es.body
+    );
+    assert!(es.html.contains("Informe para mi consejero o consejera"));
 }

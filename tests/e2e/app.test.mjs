@@ -74,6 +74,25 @@ describe('Steady in the real webview', () => {
     });
   });
 
+  test('"even without service" is said of 911 only, not of a number the person set', async () => {
+    await withApp(stack.dataDir('any-phone'), async (app) => {
+      await app.waitReady();
+      await app.click('[data-testid=help-button]');
+      assert.match(await app.text('[data-testid=any-phone]'), /can call 911 even without service or credit/);
+      assert.match(await app.text('[data-testid=line-988]'), /send AYUDA to 988[\s\S]*838255/);
+      assert.match(await app.text('[data-testid=line-crisis-text-line]'), /Text HOME to 741741/);
+      assert.match(await app.text('[data-testid=never-alone-checked]'), /We last checked this number on [A-Z][a-z]+ \d+, \d{4}/);
+      await app.click('[data-testid=back]');
+      await app.invoke('update_settings', { patch: { emergencyNumber: '5550100' } });
+      await app.reload();
+      await app.click('[data-testid=help-button]');
+      assert.equal(await app.text('[data-testid=emergency-number]'), '5550100');
+      const said = await app.text('[data-testid=any-phone]');
+      assert.equal(said, 'Call from any phone.');
+      assert.doesNotMatch(said, /without service/);
+    });
+  });
+
   test('the Call button says plainly when the computer cannot call', async () => {
     await withApp(stack.dataDir('call'), async (app) => {
       await app.waitReady();

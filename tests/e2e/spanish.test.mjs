@@ -20,15 +20,20 @@ async function spanishEverywhere(app, theme) {
   assert.equal(await app.text('[data-testid=emergency-number]'), '911');
   assert.match(await app.text('main h2'), /Pedir ayuda ya/);
   assert.match(await app.text('[data-testid=line-988]'), /marca 2 para hablar en español/);
+  assert.match(await app.text('[data-testid=line-988]'), /escribe AYUDA al 988/);
+  assert.match(await app.text('[data-testid=line-988]'), /838255/);
+  assert.match(await app.text('[data-testid=any-phone]'), /aunque no tenga servicio/);
+  assert.match(await app.text('[data-testid=never-alone-checked]'), /Revisamos este número por última vez el \d+ de \w+ de \d{4}/);
   assert.match(await app.text('[data-testid=line-samhsa]'), /1-800-662-4357[\s\S]*en español/);
   await app.screenshot(`${theme}-es-emergency`);
   await app.click('[data-testid=open-overdose]');
   assert.match(await app.text('main h2'), /sobredosis/);
   await app.screenshot(`${theme}-es-overdose-signs`);
   await app.click('[data-testid=od-start]');
+  assert.equal(await app.text('main h2'), '1. Intenta despertar a la persona');
   await app.click('[data-testid=od-next]');
   assert.equal(await app.text('main h2'), '2. Llama al 911');
-  assert.match(await app.text('main .body'), /Hay una persona que no respira/);
+  assert.match(await app.text('main .body'), /Hay una persona que no respira[\s\S]*quien contesta en el 911/);
   await app.screenshot(`${theme}-es-overdose-call`);
   await app.click('[data-testid=back]');
   await app.click('[data-testid=back]');
@@ -36,7 +41,7 @@ async function spanishEverywhere(app, theme) {
   assert.match(await app.text('main h2'), /Tengo ganas de consumir[\s\S]*Paso 1 de 4/);
   await app.screenshot(`${theme}-es-craving`);
   await app.click('[data-testid=back]');
-  for (const [tab, title] of [['toolbox', /Recursos/], ['plan', /Mi plan/], ['progress', /Progreso/], ['log', /Registro/]]) {
+  for (const [tab, title] of [['toolbox', /Herramientas/], ['plan', /Mi plan/], ['progress', /Progreso/], ['log', /Registro/]]) {
     await app.click(`[data-testid=tab-${tab}]`);
     await app.waitUntil(`return document.querySelector('main')?.dataset.view === '${tab}'`);
     assert.match(await app.text('main h2'), title);

@@ -22,7 +22,7 @@ export interface OverdoseStep {
   id: string;
   /** In the current language; the call step names `number`. */
   title(number: string): string;
-  readonly body: string;
+  body(number: string): string;
 }
 
 function line(raw: (typeof data.lines)[number]): CrisisLine {
@@ -39,6 +39,12 @@ function line(raw: (typeof data.lines)[number]): CrisisLine {
 
 export const crisisLines: readonly CrisisLine[] = data.lines.map(line);
 export const crisisLastVerified: string = data.lastVerified;
+
+/** Whether a cell phone can call `number` even without service or credit
+ * (true of 911, not of whatever number a person set). */
+export function reachableWithoutService(number: string): boolean {
+  return data.reachableWithoutService.includes(number.replace(/[^\d]/g, ''));
+}
 export const crisisDataVersion: number = data.version;
 
 export const overdose = {
@@ -51,9 +57,7 @@ export const overdose = {
     (id): OverdoseStep => ({
       id,
       title: (number: string) => t(`overdose.steps.${id}.title`, { number }),
-      get body() {
-        return t(`overdose.steps.${id}.body`);
-      },
+      body: (number: string) => t(`overdose.steps.${id}.body`, { number }),
     }),
   ),
   secondDoseAfterSeconds: data.overdose.secondDoseAfterSeconds,

@@ -51,6 +51,117 @@ describe('the catalogues', () => {
   });
 });
 
+// ---- The kinds of mistake that come back ------------------------------------
+
+/** Every message with its key, list items as `key[i]`. */
+function messages(map: Map<string, string | string[]>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [key, v] of map) {
+    if (Array.isArray(v)) v.forEach((text, i) => out.push([`${key}[${i}]`, text]));
+    else out.push([key, v]);
+  }
+  return out;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Messages whose numbers never change, each written in its own form. */
+const FIXED_COUNTS = new Set([
+  // Grounding 5-4-3-2-1: five, four, three, two, then "1 thing you can taste".
+  'tools.grounding.see.title',
+  'tools.grounding.feel.title',
+  'tools.grounding.hear.title',
+  'tools.grounding.smell.title',
+  'tools.grounding.taste.title',
+  // From crisis.json: 5 seconds a breath, 2.5 minutes to the second dose.
+  'overdose.metronome',
+  'overdose.timerHint',
+  // Muscle relaxation: 5 seconds tense, 10 let go, about 12 minutes.
+  'tools.muscle.intro',
+]);
+
+/** A value just before a counted word in the plural ("{{n}} days", "{{n}} horas"). */
+const COUNTED =
+  /\{\{\s*\w+\s*\}\}\s+(?:de\s+)?(?:days|hours|minutes|seconds|weeks|times|steps|records|check-ins|cravings|uses|points|things|días|horas|minutos|segundos|semanas|veces|pasos|registros|usos|puntos|cosas)\b/u;
+
+/** British spellings and words that US readers trip on (values only; code
+ * names like `favourite` in keys are not read by anyone). */
+const BRITISH = [
+  /\bgrey\b/i,
+  /\bfavourit/i,
+  /\bcolour/i,
+  /\bbehaviour/i,
+  /\bcentre\b/i,
+  /\btowards\b/i,
+  /\bwashing up\b/i,
+  /\bround the block\b/i,
+  /\btick the box\b/i,
+  /\bwell done\b/i,
+  /\b(organ|real|recogn|apolog|emphas|prioritis|minim|memor|summar)is(e|ed|ing)\b/i,
+  /\bpractise\b/i,
+  /\bcounsellor\b/i,
+  /\bmum\b/i,
+];
+
+/** Messages read in a crisis: short sentences, at most 20 words each. */
+const CRISIS = (key: string) =>
+  /^(crisis|overdose|emergency)\./.test(key) || ['craving.usedSafety', 'lapse.safetyBody'].includes(key);
+
+const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+const wordCount = (sentence: string) => sentence.trim().split(/\s+/).length;
+
+describe('the words', () => {
+  const EN = flatten(en as Tree);
+  const ES = flatten(es as Tree);
+
+  it('give every counted message a singular form, in both languages', () => {
+    for (const [lang, map] of [['en', EN], ['es', ES]] as const) {
+      for (const [key, text] of messages(map)) {
+        if (PLURAL.test(key) || FIXED_COUNTS.has(key)) continue;
+        expect(/\{\{\s*count\s*\}\}/.test(text), `${lang} ${key} counts without a singular form: ${text}`).toBe(false);
+        expect(COUNTED.test(text), `${lang} ${key} puts a number before a plural word: ${text}`).toBe(false);
+      }
+      for (const key of map.keys()) {
+        const m = key.match(/^(.*)_(one|other)$/);
+        if (!m) continue;
+        expect(map.has(`${m[1]}_one`) && map.has(`${m[1]}_other`), `${lang} ${m[1]} has both _one and _other`).toBe(true);
+      }
+    }
+  });
+
+  it('the singular check catches "1 days" and a count with no singular', () => {
+    expect(COUNTED.test('{{n}} days free')).toBe(true);
+    expect(COUNTED.test('{{value}} horas')).toBe(true);
+    expect(COUNTED.test('Step {{n}} of {{total}}')).toBe(false);
+    expect(/\{\{\s*count\s*\}\}/.test('{{count}} records')).toBe(true);
+  });
+
+  it('write English in US spelling', () => {
+    for (const [key, text] of messages(EN)) {
+      for (const word of BRITISH) expect(word.test(text), `en ${key}: ${text}`).toBe(false);
+    }
+    expect(BRITISH.some((w) => w.test('Blue, grey lips'))).toBe(true);
+    expect(BRITISH.some((w) => w.test('My favourites'))).toBe(true);
+  });
+
+  it('keep every sentence read in a crisis to 20 words or fewer', () => {
+    for (const [lang, map] of [['en', EN], ['es', ES]] as const) {
+      for (const [key, text] of messages(map)) {
+        if (!CRISIS(key.replace(/\[\d+\]$/, ''))) continue;
+        for (const s of sentences(text)) expect(wordCount(s), `${lang} ${key}: ${s}`).toBeLessThanOrEqual(20);
+      }
+    }
+  });
+
+  it('never promise what the law or the facts do not', () => {
+    for (const [lang, map] of [['en', EN], ['es', ES]] as const) {
+      const all = messages(map).map(([, t]) => t).join('\n');
+      expect(all, lang).not.toMatch(/laws? that protect|leyes[^.]*que protegen|immun|inmun/i);
+      expect(all, lang).not.toMatch(/\bit will pass\b/i);
+    }
+  });
+});
+
 // ---- Words in components --------------------------------------------------
 
 const SRC = join(__dirname, '../..');
