@@ -48,6 +48,19 @@ async function spanishEverywhere(app, theme) {
     if (tab === 'toolbox') assert.match(await app.text('[data-testid=start-grounding]'), /Anclaje 5-4-3-2-1/);
     await app.screenshot(`${theme}-es-${tab}`);
   }
+  // The longest Spanish tab word ("Herramientas") fits at 360 px: no tab is cut off.
+  await app.setSize(360, 800);
+  await app.click('[data-testid=tab-today]');
+  await app.waitUntil("return innerWidth <= 380");
+  const cut = await app.execute(`return [...document.querySelectorAll('[data-testid^=tab-]')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return el.scrollWidth > el.clientWidth + 1 || r.left < 0 || r.right > innerWidth + 1;
+    }).map((el) => el.textContent.trim());`);
+  assert.deepEqual(cut, [], 'tabs cut off at 360 px');
+  const rows = await app.execute("return new Set([...document.querySelectorAll('[data-testid^=tab-]')].map((el) => Math.round(el.getBoundingClientRect().top))).size;");
+  assert.equal(rows, 1, 'the five tabs stay on one row at 360 px');
+  await app.screenshot(`${theme}-es-today-360`);
+  await app.setSize(420, 860);
   const { ok: ideas } = await app.invoke('trigger_suggestions', { category: 'situations' });
   assert.ok(ideas.includes('El día de pago'), `ideas in Spanish: ${ideas}`);
 }
