@@ -12,7 +12,7 @@ E2E_OUT := $(CURDIR)/out/e2e
 # meet a running Steady (single instance) or its web view storage.
 TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 
-.PHONY: help deps ui run test check test-fast bench soak egress package package-test lint lint-bench ui-check ui-test cargo-test e2e-app e2e
+.PHONY: help deps ui run test check test-fast bench soak egress package package-test package-check lint lint-bench ui-check ui-test cargo-test e2e-app e2e
 
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
@@ -57,7 +57,7 @@ check: ui
 soak:
 	STEADY_CRASH_ROUNDS=1000 cargo test --locked --release -p steady-tests --test core crash -- --test-threads=1
 	STEADY_PROPTEST_CASES=1000 cargo test --locked --release -p steady-tests --test core model
-	STEADY_CRASHPOINTS=all cargo test --locked --release -p steady-tests --test core crashpoints -- --nocapture
+	STEADY_CRASHPOINTS=all cargo test --locked --release -p steady-tests --test crashpoints -- --nocapture
 
 # The benchmark's empty app has its own config (never the test build's), so
 # linting it rebuilds tauri: it is linted with the benchmarks, not in every lint.
@@ -93,9 +93,12 @@ ui-test: deps
 cargo-test: ui
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked --workspace --exclude steady-empty-app
 
+# The app for E2E comes from the test build: `cargo test --no-run` builds the
+# shell's binary and the seed tool too, with the same features as cargo-test
+# (a plain `cargo build -p steady` unifies features differently and rebuilt
+# tauri and much else: about a minute of every cold run).
 e2e-app: ui
-	TAURI_CONFIG='$(TEST_CONFIG)' cargo build --locked -p steady
-	cargo build --locked -p steady-tests --bin seed
+	TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked --workspace --exclude steady-empty-app --no-run
 	mkdir -p $(dir $(E2E_BIN))
 	cp $(TARGET_DIR)/debug/steady $(E2E_BIN)
 
@@ -116,6 +119,10 @@ package: ui
 	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb $(TARGET_DIR)/release/bundle/rpm/*.rpm
 
 package-test: package
+	$(MAKE) --no-print-directory package-check
+
+# The test of the packages already built (make package).
+package-check:
 	STEADY_BUNDLE_DIR=$(TARGET_DIR)/release/bundle STEADY_VERSION=$(VERSION) STEADY_E2E_OUT=$(E2E_OUT) \
 	  node --test --test-concurrency=1 tests/package/
 
@@ -124,6 +131,8 @@ egress: e2e-app
 	node tests/egress/egress.mjs $(E2E_BIN)
 
 # Each stage on its own, timed, with a table at the end (scripts/stages.sh).
-STAGES := deps lint cargo-test ui-check ui-test e2e egress package-test
+# The release packages build in the background at the lowest priority while
+# the E2E tests run (they leave about half the CPU idle); `wait` joins them.
+STAGES := deps lint cargo-test e2e-app bg:package ui-check ui-test e2e egress wait package-check
 test:
 	./scripts/stages.sh $(STAGES)

@@ -33,6 +33,21 @@ pub const PASSPHRASE_MAX_CHARS: usize = 256;
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// TESTS ONLY (feature `test-kdf`): makes every SQLCipher key derivation in
+/// this process cheap, 1,000 PBKDF2 iterations instead of SQLCipher 4's
+/// 256,000 (`PRAGMA cipher_default_kdf_iter`, a process-wide default). The
+/// crash-point walk runs the encrypted operations hundreds of times and tests
+/// what a crash leaves on disk, not the key derivation; at full cost most of its
+/// minutes went to deriving keys. A file made this way opens only in a process
+/// that did the same, so call it first thing, in a process of its own (the walk
+/// and its `op` runner), never beside other tests.
+#[cfg(feature = "test-kdf")]
+pub fn use_cheap_key_derivation_for_tests() -> Result<()> {
+    let conn = Connection::open_in_memory()?;
+    conn.execute_batch("PRAGMA cipher_default_kdf_iter = 1000;")?;
+    Ok(())
+}
+
 /// The marker beside the database file (`steady.sqlite3.encrypted`).
 pub fn marker_path(db: &Path) -> PathBuf {
     suffixed(db, ".encrypted")

@@ -52,6 +52,8 @@ pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, format_instant, local_today}
 pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };
+#[cfg(feature = "test-kdf")]
+pub use encryption::use_cheap_key_derivation_for_tests;
 pub use encryption::{
     DEFAULT_LOCK_AFTER_MINUTES, EncryptionChange, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS,
     PASSPHRASE_MIN_CHARS, Strength, check_passphrase, header_is_plain, is_encrypted, marker_path,

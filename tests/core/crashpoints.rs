@@ -21,6 +21,8 @@
 //! (opens, data writes, syncs) a fixed, even spread of eight of each kind per
 //! operation. The table is printed and written to `out/crashpoints.txt`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -785,6 +787,8 @@ fn walk(c: &Case) -> Row {
 
 #[test]
 fn every_crash_point_of_every_file_operation_recovers() {
+    // Cheap key derivation here and in `op` (test builds only; see its doc).
+    steady_core::use_cheap_key_derivation_for_tests().unwrap();
     let cases = cases();
     let rows: Mutex<Vec<(usize, Row)>> = Mutex::new(Vec::new());
     let next = Mutex::new(0usize);

@@ -5,7 +5,6 @@ mod archive;
 mod backup;
 mod checkins;
 mod crash;
-mod crashpoints;
 mod cravings;
 mod desktop;
 mod encryption;
