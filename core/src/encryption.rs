@@ -487,11 +487,7 @@ impl Store {
 /// plain one. Returns the copies that stay plain, each with why.
 fn encrypt_kept_aside(db: &Path, passphrase: &str) -> Vec<String> {
     let dir = crate::folder::parent(db);
-    let base = db
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    let base = crate::folder::file_name(db);
     let Ok(entries) = fs::read_dir(&dir) else {
         return vec![format!("{}: the folder can't be listed", dir.display())];
     };

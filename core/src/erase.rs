@@ -83,11 +83,7 @@ fn shred_dir(dir: &Path) -> Result<()> {
 /// caller ends it).
 pub(crate) fn erase_files(db: &Path, backups: Option<&Path>) -> Result<()> {
     let dir = crate::folder::parent(db);
-    let base = db
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    let base = crate::folder::file_name(db);
     let intent = crate::folder::intent_path(db);
     let marker = marker_path(db);
     let entries: Vec<_> = fs::read_dir(&dir)

@@ -81,6 +81,15 @@ pub(crate) fn restoring_path(db: &Path) -> PathBuf {
     suffixed(db, ".restoring")
 }
 
+/// The database file's own name (`steady.sqlite3`), the stem of every file
+/// that belongs to it (`.intent`, `.swap`, `.before-restore-*` ...).
+pub(crate) fn file_name(db: &Path) -> String {
+    db.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// The folder a database file lives in.
 pub(crate) fn parent(path: &Path) -> PathBuf {
     match path.parent() {
@@ -360,11 +369,7 @@ pub(crate) fn recover(db: &Path) -> Result<Option<Recovery>> {
 /// empty store over it, and say where the data may be.
 fn refuse_if_data_elsewhere(db: &Path) -> Result<()> {
     let dir = parent(db);
-    let base = db
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    let base = file_name(db);
     let mut found: Vec<String> = Vec::new();
     if exists(&marker_path(db)) {
         found.push(marker_path(db).display().to_string());

@@ -129,6 +129,35 @@ describe('the daily check-in', () => {
     });
   });
 
+  test('a change made just before leaving Today is kept (a person switches tabs at once)', async () => {
+    await withApp(suite.stack.dataDir('switch'), async (app) => {
+      await app.waitReady();
+      await app.waitFor('[data-testid=checkin-form]');
+      await app.click('[data-testid=more]');
+      await app.type('[data-testid=note]', 'First words');
+      await sleep(800);
+      // Then more words and a mood, and off to Log within a tenth of a second: faster than the
+      // half-second draft timer, as a person who knows where they're going does.
+      await app.type('[data-testid=note]', ', then more');
+      await app.click('[data-testid=mood-2]');
+      await sleep(100);
+      await app.click('[data-testid=tab-log]');
+      await app.waitUntil("return document.querySelector('main')?.dataset.view === 'log'");
+      await sleep(500);
+      await app.click('[data-testid=tab-today]');
+      await app.waitFor('[data-testid=note]');
+      assert.equal(await app.value('[data-testid=note]'), 'First words, then more');
+      assert.equal(await app.execute("return document.querySelector('[data-testid=mood-2]').checked"), true);
+      // And Get help now straight after typing: the same.
+      await app.type('[data-testid=note]', '!');
+      await app.click('[data-testid=help-button]');
+      await app.waitFor('[data-testid=emergency-number]');
+      await app.click('[data-testid=back]');
+      await app.waitFor('[data-testid=note]');
+      assert.equal(await app.value('[data-testid=note]'), 'First words, then more!');
+    });
+  });
+
   test('a half-filled check-in survives a SIGKILL and comes back as a draft', async () => {
     const dir = suite.stack.dataDir('draft');
     const app = await App.launch(suite.stack, ['--data-dir', dir]);

@@ -48,6 +48,35 @@ describe('reminders', () => {
     }
   });
 
+  test("a second reminder's form starts empty, not with the last one's details", async () => {
+    await suite.run('second-reminder', async (app) => {
+      await app.click('[data-testid=open-settings]');
+      await app.click('[data-testid=add-reminder]');
+      await app.click('[data-testid=reminder-kind-medication]');
+      await app.type('[data-testid=reminder-label]', 'Morning film');
+      // Not on the last day of the week.
+      await app.execute("document.querySelectorAll('[data-testid=reminder-form] input[type=checkbox]')[6].click(); return true;");
+      await app.execute(
+        "const el = document.querySelector('[data-testid=reminder-time]'); el.value = '08:15'; el.dispatchEvent(new Event('input', { bubbles: true })); return true;",
+      );
+      await app.click('[data-testid=reminder-save]');
+      await app.waitFor('[data-testid=reminder-list] li');
+      assert.match(await app.text('[data-testid=reminder-list]'), /08:15 Medication: Morning film/);
+      // The next one, half a second later, as a person adds an appointment.
+      await new Promise((r) => setTimeout(r, 500));
+      await app.click('[data-testid=add-reminder]');
+      assert.equal(await app.execute("return document.querySelector('[data-testid=reminder-kind-checkin]').checked;"), true, 'the kind starts at check-in');
+      assert.equal(await app.value('[data-testid=reminder-time]'), '20:00', 'the time starts at the default');
+      await app.click('[data-testid=reminder-kind-appointment]');
+      assert.equal(await app.value('[data-testid=reminder-label]'), '', 'no label carried over');
+      assert.equal(
+        await app.execute("return [...document.querySelectorAll('[data-testid=reminder-form] input[type=checkbox]')].filter((c) => c.checked).length;"),
+        7,
+        'every day, as a new form starts',
+      );
+    });
+  });
+
   test('Today offers a daily check-in reminder once; it stays off until chosen', async () => {
     await suite.run('offer', async (app) => {
       assert.deepEqual((await app.invoke('list_reminders')).ok, [], 'off until the user picks a time');

@@ -35,7 +35,47 @@ async function breatheOnce(app, beforeRating, afterRating) {
   await speedUp(app, 1);
 }
 
+/** m:ss as seconds. */
+const seconds = (text) => {
+  const m = text.match(/(\d+):(\d{2})/);
+  assert.ok(m, `a time in ${JSON.stringify(text)}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+};
+
+/** Reads "time left" at two moments, 1.5 s apart (15 s of app time at 10x). */
+async function timeLeftTwice(app) {
+  await app.waitFor('[data-testid=time-left]');
+  await new Promise((r) => setTimeout(r, 300));
+  const first = seconds(await app.text('[data-testid=time-left]'));
+  await new Promise((r) => setTimeout(r, 1500));
+  const second = seconds(await app.text('[data-testid=time-left]'));
+  return [first, second];
+}
+
 describe('the toolbox', () => {
+  test("breathing's and urge surfing's time left count down (two moments each)", async () => {
+    await withApp(suite.stack.dataDir('time-left'), async (app) => {
+      await app.click('[data-testid=tab-toolbox]');
+      await app.click('[data-testid=start-breathing]');
+      await app.click('[data-testid=tool-begin]');
+      await app.click('[data-testid=length-1]');
+      await speedUp(app, 10);
+      await app.click('[data-testid=breathing-start]');
+      let [first, second] = await timeLeftTwice(app);
+      assert.ok(first < 60 && second < first - 5, `breathing: ${first} s, then ${second} s left`);
+      await speedUp(app, 1);
+      await app.reload();
+      await app.click('[data-testid=tab-toolbox]');
+      await app.click('[data-testid=start-urgeSurfing]');
+      await app.click('[data-testid=tool-begin]');
+      await speedUp(app, 10);
+      await app.click('[data-testid=surf-start]');
+      [first, second] = await timeLeftTwice(app);
+      assert.ok(first < 15 * 60 && second < first - 5, `urge surfing: ${first} s, then ${second} s left`);
+      await speedUp(app, 1);
+    });
+  });
+
   test('breathing runs a (sped-up) session with ratings, and after three it works for you', async () => {
     await withApp(suite.stack.dataDir('breathing'), async (app) => {
       await app.click('[data-testid=tab-toolbox]');
@@ -93,11 +133,23 @@ describe('the toolbox', () => {
       assert.match(await app.text('[data-testid=tool-form] [role=alert]'), /name/i);
       await app.type('[data-testid=tool-name]', 'Cold water');
       await app.type('[data-testid=tool-steps]', 'Go to the sink\nSplash cold water on your face\nDry off slowly');
+      // A length in minutes, as a person types it: the form saves it (it once did nothing at all).
+      await app.type('[data-testid=tool-minutes]', '5');
       await app.screenshot('light-toolbox-own-form');
       await app.click('[data-testid=tool-form-save]');
+      await app.waitUntil("return document.querySelector('[data-testid=tool-form]') === null || document.querySelector('[data-testid=tool-form] [role=alert]') !== null");
+      assert.equal(await app.execute("return document.querySelector('[data-testid=tool-form]');"), null, 'the form closes on save');
       const { ok } = await app.invoke('list_tools', { includeHidden: false });
       const mine = ok.find((t) => t.name === 'Cold water');
       assert.deepEqual(mine.steps.length, 3);
+      assert.equal(mine.minutes, 5);
+      // Changed back to no length (the field emptied): saved too.
+      await app.click(`[data-testid=edit-${mine.id}]`);
+      assert.equal(await app.value('[data-testid=tool-minutes]'), '5');
+      await app.typeOver('[data-testid=tool-minutes]', '\uE003');
+      await app.click('[data-testid=tool-form-save]');
+      await app.waitUntil("return document.querySelector('[data-testid=tool-form]') === null");
+      assert.equal((await app.invoke('list_tools', { includeHidden: false })).ok.find((t) => t.id === mine.id).minutes, null);
       await app.click(`[data-testid=start-${mine.id}]`);
       await app.click('[data-testid=tool-begin]');
       await app.click('[data-testid=step-next]');
