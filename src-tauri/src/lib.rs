@@ -5,6 +5,7 @@ pub mod commands;
 pub mod error;
 pub mod launch;
 pub mod scheduler;
+pub mod session_bus;
 pub mod shortcut;
 pub mod state;
 pub mod tray;
@@ -172,6 +173,10 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         // The reminder task: one, for the life of the app.
         let handle = app.handle().clone();
         let reminders = app.state::<Arc<scheduler::Reminders>>().inner().clone();
+        // Whether reminders can be shown at all: asked of the desktop, not judged
+        // by the plugin's Ok (which it gives whether or not anything showed).
+        let on_bus = reminders.clone();
+        tauri::async_runtime::spawn_blocking(move || on_bus.refresh_available());
         tauri::async_runtime::spawn(scheduler::run(handle, reminders));
         // The lock after idle time, kept by the core whatever the page does.
         tauri::async_runtime::spawn(commands::privacy::lock_when_idle(app.handle().clone()));

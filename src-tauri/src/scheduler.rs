@@ -20,7 +20,8 @@ use crate::state::StoreSlot;
 #[derive(Debug, Default)]
 pub struct Reminders {
     pub changed: Notify,
-    /// `false` once showing a notification failed (no notification service).
+    /// Whether reminders can be shown: the desktop has a notification service
+    /// (asked of the session bus) and the last one shown didn't fail.
     pub available: AtomicBool,
 }
 
@@ -30,6 +31,13 @@ impl Reminders {
             changed: Notify::new(),
             available: AtomicBool::new(true),
         })
+    }
+
+    /// Asks the desktop again (blocking: a bus round trip, at most 2 s).
+    pub fn refresh_available(&self) -> bool {
+        let there = crate::session_bus::notifications_available();
+        self.available.store(there, Ordering::Relaxed);
+        there
     }
 }
 
@@ -70,7 +78,9 @@ pub async fn run<R: Runtime>(app: AppHandle<R>, reminders: Arc<Reminders>) {
                 .title(&fire.title)
                 .body(&fire.body)
                 .show();
-            reminders.available.store(shown.is_ok(), Ordering::Relaxed);
+            if shown.is_err() {
+                reminders.available.store(false, Ordering::Relaxed);
+            }
         }
     }
 }

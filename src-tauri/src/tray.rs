@@ -95,34 +95,9 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> tauri::Result<bool
         builder = builder.icon(icon.clone());
     }
     builder.build(app)?;
-    let shown = desktop_has_tray();
+    // Linux desktops show tray icons through a StatusNotifier host; without one
+    // (a bare X server, some GNOME setups) the icon is built but nobody draws it.
+    let shown = crate::session_bus::tray_host_available();
     tray.shown.store(shown, Ordering::Relaxed);
     Ok(shown)
-}
-
-/// Linux desktops show tray icons through a StatusNotifier host; without one
-/// on the session bus (a bare X server, some GNOME setups) the icon is built
-/// but nobody draws it.
-#[cfg(target_os = "linux")]
-fn desktop_has_tray() -> bool {
-    use std::time::Duration;
-    let Ok(conn) = dbus::blocking::Connection::new_session() else {
-        return false;
-    };
-    let proxy = conn.with_proxy(
-        "org.freedesktop.DBus",
-        "/org/freedesktop/DBus",
-        Duration::from_secs(2),
-    );
-    let owned: Result<(bool,), _> = proxy.method_call(
-        "org.freedesktop.DBus",
-        "NameHasOwner",
-        ("org.kde.StatusNotifierWatcher",),
-    );
-    owned.map(|(has,)| has).unwrap_or(false)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn desktop_has_tray() -> bool {
-    true
 }

@@ -143,8 +143,14 @@ pub fn on_close_requested<R: Runtime>(window: &Window<R>, api: &CloseRequestApi)
         .title(&title)
         .body(&body)
         .show();
-    // Said once; if no notification could be shown, Settings says it instead.
-    if shown.is_ok() {
+    // Said once; if no notification could be shown (the plugin's Ok alone
+    // doesn't tell: the desktop must have a notification service), Settings
+    // says it instead and this is tried again at the next close.
+    let can_show = app
+        .state::<Arc<crate::scheduler::Reminders>>()
+        .available
+        .load(std::sync::atomic::Ordering::Relaxed);
+    if shown.is_ok() && can_show {
         let _ = store.write(|dao| dao.mark_tray_explained());
     }
 }

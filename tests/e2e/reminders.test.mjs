@@ -4,7 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suiteStack, toDark } from './lib/webdriver.mjs';
 
-const suite = suiteStack({ before, after });
+// A session bus that isn't there, whatever the machine running the tests has:
+// the desktop then has no notification service, and Settings must say so.
+const suite = suiteStack({ before, after, env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/steady-no-session-bus' } });
 
 describe('reminders', () => {
   test('a check-in reminder is set and listed; once past, Today says so gently', async () => {
@@ -46,6 +48,16 @@ describe('reminders', () => {
         assert.equal(status.missedCheckin, false);
       });
     }
+  });
+
+  test('with no notification service on the session bus, Settings says reminders cannot be shown', async () => {
+    await suite.run('no-service', async (app) => {
+      await app.click('[data-testid=open-settings]');
+      await app.waitFor('[data-testid=no-notification-service]');
+      assert.match(await app.text('[data-testid=no-notification-service]'), /no notification service/);
+      assert.equal((await app.invoke('reminder_status')).ok.notificationsAvailable, false);
+      assert.equal((await app.invoke('desktop_status')).ok.notificationsAvailable, false);
+    });
   });
 
   test("a second reminder's form starts empty, not with the last one's details", async () => {

@@ -1,5 +1,4 @@
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use chrono::{Local, TimeZone, Utc};
 use serde::Serialize;
@@ -78,7 +77,11 @@ pub async fn reminder_status<R: Runtime>(
     slot: State<'_, StoreSlot>,
     reminders: State<'_, Arc<Reminders>>,
 ) -> Result<ReminderStatus, IpcError> {
-    let available = reminders.available.load(Ordering::Relaxed);
+    // Asked of the desktop each time Settings looks (a service may have started).
+    let bus = reminders.inner().clone();
+    let available = tauri::async_runtime::spawn_blocking(move || bus.refresh_available())
+        .await
+        .unwrap_or(false);
     with_store(&slot, &app, move |s| {
         s.read(|dao| {
             let today = local_today();

@@ -342,10 +342,10 @@ export async function withApp(stack, dataDir, body, { ready = false, args = [] }
  * One Xvfb + tauri-driver for a test file: started before its tests, stopped
  * after. Returns `run(dataDirName, body, opts)` and the stack getter.
  */
-export function suiteStack({ before, after }) {
+export function suiteStack({ before, after, env = {} }) {
   let stack;
   before(async () => {
-    stack = await startStack();
+    stack = await startStack(env);
   });
   after(async () => {
     await stack?.stop();
