@@ -62,8 +62,18 @@ describe('Steady in the real webview', () => {
       for (const tab of TABS) {
         await app.click(`[data-testid=tab-${tab}]`);
         await app.waitUntil(`return document.querySelector('main')?.dataset.view === '${tab}'`);
+        // The screen's title has the focus once it's there (what a screen reader reads first);
+        // Today was already open, so clicking its tab changes nothing.
+        if (tab !== 'today') assert.equal(
+          await app.waitUntil("const a = document.activeElement; return a?.classList.contains('screen-title') ? a.textContent.trim() : null;", 5_000, `focus on the ${tab} title`),
+          (await app.text('main .screen-title')).trim(),
+        );
         await app.click('[data-testid=help-button]');
         assert.equal(await app.text('[data-testid=emergency-number]'), '911', `from ${tab}`);
+        assert.equal(
+          await app.waitUntil("return document.activeElement?.id === 'emergency-title' ? document.activeElement.textContent.trim() : null;", 5_000, 'focus on the help title'),
+          'Get help now',
+        );
         const lines = await app.findAll('[data-testid^=line-]');
         assert.ok(lines.length >= 2, 'crisis lines are listed');
         assert.match(await app.text('[data-testid=line-988]'), /988/);
