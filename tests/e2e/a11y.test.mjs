@@ -324,6 +324,9 @@ describe('accessibility in the real web view', () => {
       await app.waitUntil("return document.querySelector('main').dataset.view === 'toolbox'");
       await press('F1');
       await app.waitFor('[data-testid=emergency-number]');
+      // Escape closes it, as Back does.
+      await press('Escape');
+      await app.waitUntil("return document.querySelector('main').dataset.view === 'toolbox'", 5_000, 'Escape closes Get help now');
       assert.deepEqual(problems, [], problems.join('\n'));
     });
   });
