@@ -100,7 +100,7 @@ cargo-test: ui
 e2e-app: ui
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked --workspace --exclude steady-empty-app --no-run
 	mkdir -p $(dir $(E2E_BIN))
-	cp $(TARGET_DIR)/debug/steady $(E2E_BIN)
+	cp --remove-destination $(TARGET_DIR)/debug/steady $(E2E_BIN)
 
 # ONLY runs the matching files only: make e2e ONLY=checkin, or ONLY="app spanish".
 E2E_FILES = $(if $(ONLY),$(sort $(foreach o,$(ONLY),$(wildcard tests/e2e/*$(o)*.test.mjs))),tests/e2e/)
