@@ -42,6 +42,15 @@ pub(crate) fn long_date(day: NaiveDate, lang: Language) -> String {
     }
 }
 
+/// A stored day ("2026-09-06") as people read it in `lang`; anything that is
+/// not a day is shown as it is.
+pub(crate) fn day_words(stored: &str, lang: Language) -> String {
+    match NaiveDate::parse_from_str(stored, "%Y-%m-%d") {
+        Ok(day) => long_date(day, lang),
+        Err(_) => stored.to_owned(),
+    }
+}
+
 /// Section ids that can be exported: the plan's sections plus `contacts`.
 pub fn exportable_sections() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = vec!["reasons", "contacts"];
@@ -150,7 +159,7 @@ fn item_html(item: &PlanItem, lang: Language) -> String {
         };
         html.push_str(&format!(
             "<div class=\"detail\">{label}: {}</div>",
-            escape(date)
+            escape(&day_words(date, lang))
         ));
     }
     if let Some(status) = &item.status {

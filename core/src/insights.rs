@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::day::{LocalZone, format_day, parse_day, parse_instant};
 use crate::error::{Error, Result};
 use crate::store::Dao;
-use crate::toolbox::median;
+use crate::toolbox::{WORKS_FOR_YOU_MIN_USES, median};
 use crate::triggers::CATEGORIES;
 
 /// One day's check-in, as the charts draw it.
@@ -315,7 +315,13 @@ impl Dao<'_> {
                 name,
                 uses,
                 rated_uses: drops.len() as i64,
-                median_drop: median(&mut drops),
+                // One rule with the Toolbox's "works for you": a usual drop only
+                // from enough rated uses, never from one.
+                median_drop: if drops.len() as i64 >= WORKS_FOR_YOU_MIN_USES {
+                    median(&mut drops)
+                } else {
+                    None
+                },
             })
             .collect();
         tools.sort_by(|a, b| {

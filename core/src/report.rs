@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::day::{LocalZone, format_day};
+use crate::day::LocalZone;
 use crate::error::Result;
-use crate::export::{check_sections, document, escape, exportable_sections, plan_body, say};
+use crate::export::{
+    check_sections, day_words, document, escape, exportable_sections, long_date, plan_body, say,
+};
 use crate::insights::Insights;
 use crate::settings::Language;
 use crate::store::Dao;
@@ -43,7 +45,7 @@ fn checkins_section(i: &Insights, lang: Language) -> String {
     let (n, days) = (p.len(), days_in(i));
     let (heading, line) = if lang.is_spanish() {
         (
-            "Registros diarios",
+            "Registros diarios: promedios",
             format!(
                 "{n} {} en {days} {} del periodo.",
                 if n == 1 { "registro" } else { "registros" },
@@ -52,7 +54,7 @@ fn checkins_section(i: &Insights, lang: Language) -> String {
         )
     } else {
         (
-            "Check-ins",
+            "Check-ins: averages",
             format!(
                 "{n} {} on {days} {} of the range.",
                 if n == 1 { "check-in" } else { "check-ins" },
@@ -251,7 +253,10 @@ impl Dao<'_> {
             .collect();
         let mut items = String::new();
         for l in lapses.iter().rev() {
-            items.push_str(&format!("<li><strong>{}</strong>", escape(&l.day)));
+            items.push_str(&format!(
+                "<li><strong>{}</strong>",
+                escape(&day_words(&l.day, lang))
+            ));
             if let Some(w) = &l.what_happened {
                 items.push_str(&format!(
                     "<div class=\"detail\">{} {}</div>",
@@ -329,16 +334,16 @@ impl Dao<'_> {
         let meta = if lang.is_spanish() {
             format!(
                 "De Steady: del {} al {}. Hecho el {}. Solo están las partes que elegí.",
-                insights.from,
-                insights.to,
-                format_day(today)
+                day_words(&insights.from, lang),
+                day_words(&insights.to, lang),
+                long_date(today, lang)
             )
         } else {
             format!(
                 "From Steady: {} to {}. Made {}. Only the parts I chose are here.",
-                insights.from,
-                insights.to,
-                format_day(today)
+                day_words(&insights.from, lang),
+                day_words(&insights.to, lang),
+                long_date(today, lang)
             )
         };
         let html = document(

@@ -41,6 +41,15 @@ fn filled() -> Store {
                     ..Default::default()
                 },
             )?;
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "goals".into(),
+                    text: "Get my license back".into(),
+                    date: Some("2027-03-15".into()),
+                    ..Default::default()
+                },
+            )?;
             dao.save_contact(
                 None,
                 &ContactInput {
@@ -126,6 +135,9 @@ fn in_spanish_the_plan_and_the_report_are_in_spanish() {
     assert!(html.contains("Si I get paid, entonces voy a pay rent first."));
     assert!(html.contains("<span class=\"kind\">Lugares:</span> The bar on 5th"));
     assert!(html.contains("Padrino o madrina"));
+    // Dates in the person's language, never the stored ISO form.
+    assert!(html.contains("Fecha meta: 15 de marzo de 2027"), "{html}");
+    assert!(!html.contains("2027-03-15"));
     assert!(
         !html.contains("My reasons for recovery"),
         "no English headings"
@@ -158,10 +170,21 @@ fn in_spanish_the_plan_and_the_report_are_in_spanish() {
             .html
             .contains("Informe para mi consejero o consejera")
     );
-    assert!(report.body.contains("Registros diarios"));
+    assert!(report.body.contains("Registros diarios: promedios"));
     assert!(report.body.contains("Ganas y detonantes"));
     assert!(report.body.contains("Deslices"));
-    assert!(!report.body.contains("Check-ins<"), "no English headings");
+    assert!(
+        !report.body.contains("Check-ins: averages"),
+        "no English headings"
+    );
+    assert!(report.html.contains("Hecho el 1 de diciembre de 2026"));
+    assert!(
+        report
+            .html
+            .contains("del 2 de noviembre de 2026 al 1 de diciembre de 2026"),
+        "{}",
+        report.html
+    );
 }
 
 #[test]

@@ -213,6 +213,14 @@ fn the_report_holds_exactly_the_chosen_sections() {
         );
     }
     assert!(r.body.contains("A &lt;hard&gt; day"));
+    // Dates as people read them, never the stored ISO form.
+    assert!(
+        r.body.contains("<strong>November 29, 2026</strong>"),
+        "{}",
+        r.body
+    );
+    assert!(!r.html.contains("2026-11-29"), "no ISO date in the file");
+    assert!(r.html.contains("Made December"), "{}", r.html);
     assert!(r.body.contains("Average mood (1 to 5)</th><td>4.0"));
     assert!(r.html.starts_with("<!doctype html>"));
     assert!(r.html.contains(&r.body));
@@ -224,4 +232,61 @@ fn the_report_holds_exactly_the_chosen_sections() {
         .read(|dao| dao.report(Some(30), &["diary".into()], today(), &ny()))
         .unwrap_err();
     assert_eq!(err.field(), Some("sections"));
+}
+
+#[test]
+fn a_tool_gets_a_usual_drop_only_from_three_rated_uses_as_in_the_toolbox() {
+    let store = Store::open_in_memory().unwrap();
+    let (grounding, breathing) = store
+        .read(|dao| {
+            let tools = dao.tools(false)?;
+            let id = |k: &str| {
+                tools
+                    .iter()
+                    .find(|t| t.builtin.as_deref() == Some(k))
+                    .unwrap()
+                    .id
+            };
+            Ok((id("grounding"), id("breathing")))
+        })
+        .unwrap();
+    // Grounding: one rated use (a drop of 6). Breathing: three (drops 2, 3, 4).
+    let rated = |tool: i64, before: i64, after: i64| {
+        store
+            .write(|dao| {
+                let u = dao.start_tool_use(tool, None, Some(before), now())?;
+                dao.update_tool_use(
+                    u.id,
+                    &steady_core::ToolUseUpdate {
+                        seconds: 60,
+                        before: Some(before),
+                        after: Some(after),
+                        finished: true,
+                        note: None,
+                    },
+                )
+            })
+            .unwrap();
+    };
+    rated(grounding, 8, 2);
+    for (b, a) in [(7, 5), (7, 4), (8, 4)] {
+        rated(breathing, b, a);
+    }
+    let i = store
+        .read(|dao| dao.insights_for(Some(30), today(), &ny()))
+        .unwrap();
+    let of = |id: i64| i.tools.iter().find(|t| t.tool_id == id).unwrap().clone();
+    assert_eq!(of(grounding).rated_uses, 1);
+    assert_eq!(of(grounding).median_drop, None, "one use ranks nothing");
+    assert_eq!(of(breathing).median_drop, Some(3.0));
+    assert_eq!(
+        i.tools[0].tool_id, breathing,
+        "the tool with a usual drop comes first"
+    );
+    // The Toolbox's list agrees: breathing works for you, grounding not yet.
+    let works = store.read(|dao| dao.tools_that_work()).unwrap();
+    assert_eq!(
+        works.iter().map(|t| t.id).collect::<Vec<_>>(),
+        vec![breathing]
+    );
 }

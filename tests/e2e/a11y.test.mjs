@@ -269,7 +269,7 @@ describe('accessibility in the real web view', () => {
       await tabTo(app, press, 'input[data-testid^=mood-]', problems);
       await press('ArrowRight', 'ArrowRight');
       const mood = await app.execute('return document.activeElement.dataset.testid');
-      await tabTo(app, press, 'input[type=range]#craving', problems);
+      await tabTo(app, press, '#craving', problems);
       await press('ArrowRight', 'ArrowRight', 'ArrowRight');
       await tabTo(app, press, '[data-testid=save-checkin]', problems);
       await press('Enter');
@@ -286,7 +286,7 @@ describe('accessibility in the real web view', () => {
       await press('Enter');
       await tabTo(app, press, '[data-testid=cause-skip]', problems);
       await press('Enter');
-      await tabTo(app, press, '[data-testid=help-skip]', problems);
+      await tabTo(app, press, '[data-testid=help-next]', problems);
       await press('Enter');
       const { ok: log } = await app.invoke('list_cravings', { filter: {}, after: null, limit: 5 });
       assert.equal(log.items.length, 1);

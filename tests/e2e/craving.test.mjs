@@ -24,7 +24,7 @@ describe('the craving loop', () => {
       app.clicks = 0;
       await app.click('[data-testid=intensity-4]');
       await app.click('[data-testid=cause-skip]');
-      await app.click('[data-testid=help-skip]');
+      await app.click('[data-testid=help-next]');
       assert.equal(app.clicks, 3);
       const items = await listed(app);
       assert.equal(items.length, 1);
@@ -41,6 +41,11 @@ describe('the craving loop', () => {
       await app.click('[data-testid=start-craving]');
       await app.click('[data-testid=intensity-9]');
       await app.waitFor('[data-testid=strong-callout]');
+      // One Get help now on the screen (the one at the top), not a second in the box.
+      assert.equal(
+        await app.execute("return [...document.querySelectorAll('button')].filter((b) => /Get help now/.test(b.textContent)).length;"),
+        1,
+      );
       await app.click('[data-testid=category-people]');
       await app.type('[data-testid=new-trigger]', 'Ran into Jay');
       await app.click('[data-testid=add-trigger]');
@@ -51,8 +56,19 @@ describe('the craving loop', () => {
       await app.click('[data-testid=cause-next]');
       await app.waitFor('[data-testid=help-next]');
       await app.screenshot('light-craving-3-help');
+      // The way on comes after the list of tools and covers none of it.
+      const covers = await app.execute(`
+        const go = document.querySelector('[data-testid=help-next]').getBoundingClientRect();
+        const list = document.querySelector('[data-testid=tool-chooser]').getBoundingClientRect();
+        return { below: go.top >= list.bottom, sticky: getComputedStyle(document.querySelector('[data-testid=help-next]').parentElement).position };`);
+      assert.deepEqual(covers, { below: true, sticky: 'static' });
       await app.click('[data-testid=help-next]');
+      // Still 9 when asked again: the box stays; a re-rating of 3 takes it away.
+      await app.waitFor('[data-testid=after-3]');
+      await app.click('[data-testid=after-9]');
+      await app.waitFor('[data-testid=strong-callout]');
       await app.click('[data-testid=after-3]');
+      await app.waitUntil("return document.querySelector('[data-testid=strong-callout]') === null");
       await app.screenshot('light-craving-4-after');
       await app.click('[data-testid=outcome-passed]');
       const drop = await app.text('[data-testid=loop-drop]');

@@ -88,6 +88,13 @@ describe('privacy', () => {
           await app.waitFor('[data-testid=encryption-done]');
           assert.equal(await app.text('[data-testid=data-encrypted]'), 'Yes, with your passphrase');
           assert.ok((await app.invoke('app_status')).ok.encrypted);
+          // Encrypted now: an export is sealed unless the person says otherwise, and a plain
+          // one says who could read it.
+          await app.waitUntil("return document.querySelector('[data-testid=export-seal]')?.checked === true");
+          assert.equal(await app.execute("return document.querySelector('[data-testid=export-plain-warning]');"), null);
+          await app.click('[data-testid=export-seal]');
+          assert.match(await app.text('[data-testid=export-plain-warning]'), /anyone who opens the file can read everything/);
+          await app.click('[data-testid=export-seal]');
           assert.deepEqual(plainSqliteFiles(dir), [], 'no plain copy of the data');
           await app.waitFor('[data-testid=lock-now]');
           assert.deepEqual(plainSqliteFiles(dir), [], 'still no plain copy');

@@ -30,6 +30,12 @@ describe('progress', () => {
         for (const c of CHARTS) await app.waitFor(`[data-testid=chart-${c}]`);
         await app.execute("document.querySelector('[data-testid=progress-charts]').scrollIntoView(); return true;");
         await app.screenshot(`${theme}-progress-7`);
+        // A week is drawn day by day, its cells in one block of weeks.
+        assert.equal(await app.execute("return document.querySelector('[data-testid=chart-mood] .plot').dataset.grain"), 'day');
+        assert.equal(await app.execute("return document.querySelector('[data-testid=chart-heatmap] .blocks').dataset.layout"), 'weeks');
+        // A table left open closes when the range changes.
+        await app.click('[data-testid=chart-mood] summary');
+        assert.equal(await app.execute("return document.querySelector('[data-testid=chart-mood] details').open"), true);
         await app.click('[data-testid=range-365]');
         await app.waitUntil(`return document.querySelector('[data-testid=range-line]')?.textContent !== ${JSON.stringify(week)}`);
         const year = await app.text('[data-testid=range-line]');
@@ -37,10 +43,35 @@ describe('progress', () => {
         assert.equal(count(week), 7, week);
         assert.equal(count(year), 365, year);
         assert.ok(await app.execute("return document.querySelectorAll('[data-testid=chart-heatmap] rect.mood').length") >= 300);
+        assert.equal(await app.execute("return document.querySelector('[data-testid=chart-mood] details').open"), false);
+        // A year: the line is the monthly average over faint days, the months are named,
+        // the calendar is a small month each, and the table has a row a month.
+        assert.equal(await app.execute("return document.querySelector('[data-testid=chart-mood] .plot').dataset.grain"), 'month');
+        assert.ok(await app.execute("return !!document.querySelector('[data-testid=chart-mood] [data-testid=trend-average]')"));
+        const ticks = await app.execute("return [...document.querySelectorAll('[data-testid=chart-mood] .ticks text')].map((t) => t.textContent)");
+        assert.ok(ticks.length >= 4 && ticks.every((t) => /^[A-Z][a-z]{2}( \d{4})?$/.test(t)), `months under the line: ${ticks}`);
+        assert.equal(await app.execute("return document.querySelector('[data-testid=chart-heatmap] .blocks').dataset.layout"), 'months');
+        const months = await app.execute("return document.querySelectorAll('[data-testid=heatmap-month]').length");
+        assert.ok(months >= 12 && months <= 13, `a calendar a month: ${months}`);
+        const cell = await app.execute("return document.querySelector('[data-testid=chart-heatmap] rect.mood').getBoundingClientRect().width");
+        assert.ok(cell >= 10, `a day's square is big enough to see: ${cell}px`);
+        const rows = await app.execute("return [...document.querySelectorAll('[data-testid=chart-mood] tbody th')].map((t) => t.textContent)");
+        assert.ok(rows.length >= 12 && rows.length <= 13 && rows.every((r) => /^[A-Z][a-z]+ \d{4}$/.test(r)), `a row a month: ${rows}`);
+        // The weekly bars say their weeks as dates and have a value axis.
+        const weekLabel = await app.execute("return document.querySelector('[data-testid=chart-weeks] tbody th').textContent");
+        assert.match(weekLabel, /^[A-Z][a-z]{2} \d{1,2}$/);
+        assert.equal(await app.execute("return document.querySelectorAll('[data-testid=chart-weeks] .value-tick').length"), 3);
         await app.execute("document.querySelector('[data-testid=progress-charts]').scrollIntoView(); return true;");
         await app.screenshot(`${theme}-progress-365`);
         await app.execute("document.querySelector('[data-testid=chart-weeks]').scrollIntoView(); return true;");
         await app.screenshot(`${theme}-progress-365-bars`);
+        await app.execute("document.querySelector('[data-testid=chart-heatmap]').scrollIntoView(); return true;");
+        await app.screenshot(`${theme}-progress-365-calendar`);
+        await app.execute("document.querySelector('[data-testid=chart-mood]').scrollIntoView(); return true;");
+        await app.screenshot(`${theme}-progress-365-mood`);
+        await app.execute("document.querySelector('[data-testid=chart-tools]').scrollIntoView(); return true;");
+        assert.match(await app.text('[data-testid=works-rule]'), /3 rated uses/);
+        await app.screenshot(`${theme}-progress-365-tools`);
       });
     }
   });

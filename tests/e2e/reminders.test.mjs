@@ -22,12 +22,19 @@ describe('reminders', () => {
         );
         await app.click('[data-testid=reminder-save]');
         await app.waitFor('[data-testid=reminder-list] li');
-        assert.match(await app.text('[data-testid=reminder-list]'), /00:00 Check-in, every day/);
+        // One time format per language: 12-hour in English, as Log shows times.
+        assert.match(await app.text('[data-testid=reminder-list]'), /12:00\s?AM Check-in, every day/);
         const listed = (await app.invoke('list_reminders')).ok;
         assert.deepEqual(listed.map((r) => [r.kind, r.rule.time, r.rule.days.length]), [['checkin', '00:00', 7]]);
         // With a reminder set, closing the window keeps Steady running (until chosen otherwise).
         await app.waitUntil("return document.querySelector('[data-testid=keep-in-tray]')?.checked === true");
         await app.screenshot(`${theme}-settings-reminders`);
+        // Turning "keep running" off with a reminder set says what that means.
+        await app.click('[data-testid=keep-in-tray]');
+        await app.waitFor('[data-testid=keep-off-reminders]');
+        assert.match(await app.text('[data-testid=keep-off-reminders]'), /show only while Steady.s window is open/);
+        await app.click('[data-testid=keep-in-tray]');
+        await app.waitUntil("return document.querySelector('[data-testid=keep-off-reminders]') === null");
 
         // A medication reminder needs a label: refused, and what was typed stays.
         await app.click('[data-testid=add-reminder]');
@@ -73,7 +80,13 @@ describe('reminders', () => {
       );
       await app.click('[data-testid=reminder-save]');
       await app.waitFor('[data-testid=reminder-list] li');
-      assert.match(await app.text('[data-testid=reminder-list]'), /08:15 Medication: Morning film/);
+      assert.match(await app.text('[data-testid=reminder-list]'), /8:15\s?AM Medication: Morning film/);
+      // "Remove" keeps its word whole on a wrapped row at 420 px.
+      const remove = await app.execute(
+        "const b = document.querySelector('[data-testid=reminder-list] li button'); return { text: b.textContent.trim(), whole: b.scrollWidth <= b.clientWidth + 1, lines: Math.round(b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight || '20')) };",
+      );
+      assert.equal(remove.text, 'Remove');
+      assert.ok(remove.whole, JSON.stringify(remove));
       // The next one, half a second later, as a person adds an appointment.
       await new Promise((r) => setTimeout(r, 500));
       await app.click('[data-testid=add-reminder]');

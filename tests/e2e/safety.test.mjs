@@ -129,6 +129,16 @@ describe('safety', () => {
       // First run: Today asks for the start date.
       await app.waitFor('[data-testid=start-form]');
       await app.screenshot('light-today-start-date');
+      // The question starts empty (a stray Save never sets today) and waits below the
+      // check-in, so the check-in's Save is above it.
+      assert.equal(await app.value('[data-testid=start-input]'), '');
+      const order = await app.execute(
+        "const s = document.querySelector('[data-testid=save-checkin]'), f = document.querySelector('[data-testid=start-form]'); return !!(s.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING);",
+      );
+      assert.equal(order, true, "the check-in's Save comes before the start question");
+      await app.click('[data-testid=start-save]');
+      assert.match(await app.text('[data-testid=start-form] [role=alert]'), /Choose a day/);
+      assert.equal((await app.invoke('get_counters')).ok, null, 'an empty Save set nothing');
       await app.execute(
         "const el = document.querySelector('[data-testid=start-input]'); el.value = arguments[0]; el.dispatchEvent(new Event('input', { bubbles: true })); return true;",
         [daysAgo(20)],
@@ -154,6 +164,20 @@ describe('safety', () => {
       assert.equal(lapses[0].day, daysAgo(5));
       assert.equal(lapses[0].nextTime, 'Go for a walk first, then call Sam');
 
+      // Today after the lapse leads with what stays; the current run comes last, quietly.
+      await app.click('[data-testid=tab-today]');
+      await app.waitFor('[data-testid=counters-today][data-after-lapse=true]');
+      assert.equal(await app.text('[data-testid=counters-today] strong'), '20 of the last 21 days free');
+      assert.match(await app.text('[data-testid=counters-today]'), /20 days free in all/);
+      assert.match(await app.text('[data-testid=counters-today]'), /longest run 15 days/);
+      assert.equal(await app.text('[data-testid=counters-run]'), '5 days in this run');
+      assert.equal(
+        await app.execute("const p = document.querySelector('[data-testid=counters-today]'); return p.lastElementChild.dataset.testid;"),
+        'counters-run',
+      );
+      await app.screenshot('light-today-after-lapse');
+      await app.click('[data-testid=had-lapse]');
+      await app.waitFor('[data-testid=lapse-care]');
       await app.click('[data-testid=lapse-to-progress]');
       await app.waitFor('[data-testid=counters]');
       assert.equal(await app.text('[data-testid=current-run]'), '5 days');

@@ -25,6 +25,8 @@ async function breatheOnce(app, beforeRating, afterRating) {
   await app.click(`[data-testid=before-${beforeRating}]`);
   await app.click('[data-testid=tool-begin]');
   await app.click('[data-testid=length-1]');
+  // Nothing offers "done" before the breathing has started.
+  assert.equal(await app.execute("return document.querySelectorAll('[data-testid=tool-done], [data-testid=tool-finish-early]').length;"), 0);
   await speedUp(app, 120);
   await app.click('[data-testid=breathing-start]');
   // One minute at 120x is half a second; the tool then asks for the rating after.
@@ -32,6 +34,8 @@ async function breatheOnce(app, beforeRating, afterRating) {
   await app.click(`[data-testid=after-tool-${afterRating}]`);
   await app.click('[data-testid=tool-save]');
   await app.waitFor('[data-testid=all-tools]');
+  // The save is said where the person lands.
+  assert.equal(await app.text('[data-testid=said]'), `Saved: Paced breathing, ${afterRating} of 10 after.`);
   await speedUp(app, 1);
 }
 
@@ -143,7 +147,10 @@ describe('the toolbox', () => {
       const mine = ok.find((t) => t.name === 'Cold water');
       assert.deepEqual(mine.steps.length, 3);
       assert.equal(mine.minutes, 5);
-      // Changed back to no length (the field emptied): saved too.
+      // Changed back to no length (the field emptied): saved too. Changing a tool, like
+      // ordering and hiding, is in the arrange mode; day to day a card only starts its tool.
+      assert.equal(await app.execute(`return document.querySelector('[data-testid=edit-${mine.id}]');`), null);
+      await app.click('[data-testid=arrange-tools]');
       await app.click(`[data-testid=edit-${mine.id}]`);
       assert.equal(await app.value('[data-testid=tool-minutes]'), '5');
       await app.typeOver('[data-testid=tool-minutes]', '\uE003');
@@ -152,7 +159,13 @@ describe('the toolbox', () => {
       assert.equal((await app.invoke('list_tools', { includeHidden: false })).ok.find((t) => t.id === mine.id).minutes, null);
       await app.click(`[data-testid=start-${mine.id}]`);
       await app.click('[data-testid=tool-begin]');
+      await app.waitFor('[data-testid=step-through]');
+      // One way forward (Next) and one way out (Stop) inside the tool: no Done, no second Back.
+      const buttons = () =>
+        app.execute("return [...document.querySelectorAll('[data-testid=tool-run] button')].map((b) => b.textContent.trim());");
+      assert.deepEqual(await buttons(), ['Stop', 'Next']);
       await app.click('[data-testid=step-next]');
+      assert.deepEqual(await buttons(), ['Stop', 'Previous step', 'Next']);
       await app.click('[data-testid=step-next]');
       await app.screenshot('light-tool-own');
       await app.click('[data-testid=step-finish]');

@@ -47,8 +47,10 @@ export function outDir() {
 }
 
 /** Starts Xvfb and tauri-driver with isolated XDG folders (and `extraEnv`,
- * for instance a system language, for the apps it starts). */
-export async function startStack(extraEnv = {}) {
+ * for instance a system language, for the apps it starts). With `a11y`, the
+ * apps also get a session bus of their own with the accessibility bus on it
+ * (what Orca is given), for reading the tree with lib/atspi-tree.py. */
+export async function startStack(extraEnv = {}, { a11y = false } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'steady-e2e-'));
   mkdirSync(join(root, 'home'), { recursive: true });
   const display = freeDisplay();
@@ -70,6 +72,19 @@ export async function startStack(extraEnv = {}) {
   for (let i = 0; i < 100 && !existsSync(`/tmp/.X11-unix/X${display}`); i++) await sleep(50);
   if (!existsSync(`/tmp/.X11-unix/X${display}`)) throw new Error(`Xvfb :${display} did not start`);
 
+  let busAddress = null;
+  if (a11y) {
+    const bus = track('dbus', spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'pipe'] }));
+    busAddress = await new Promise((resolve, reject) => {
+      let out = '';
+      bus.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('\n')) resolve(out.trim().split('\n')[0]);
+      });
+      bus.on('exit', (code) => reject(new Error(`dbus-daemon ended (${code})`)));
+    });
+  }
+
   const env = {
     ...process.env,
     DISPLAY: `:${display}`,
@@ -82,6 +97,19 @@ export async function startStack(extraEnv = {}) {
     NO_AT_BRIDGE: '1',
     ...extraEnv,
   };
+  if (busAddress) {
+    delete env.NO_AT_BRIDGE;
+    env.DBUS_SESSION_BUS_ADDRESS = busAddress;
+    // Start the accessibility bus and say a screen reader is on, as Orca does.
+    await new Promise((resolve) => {
+      const set = spawn(
+        'dbus-send',
+        ['--session', '--print-reply', '--dest=org.a11y.Bus', '/org/a11y/bus', 'org.freedesktop.DBus.Properties.Set', 'string:org.a11y.Status', 'string:IsEnabled', 'variant:boolean:true'],
+        { env, stdio: 'ignore' },
+      );
+      set.on('exit', resolve);
+    });
+  }
   const port = await freePort();
   const nativePort = await freePort();
   track(
@@ -347,10 +375,10 @@ export async function withApp(stack, dataDir, body, { ready = false, args = [] }
  * One Xvfb + tauri-driver for a test file: started before its tests, stopped
  * after. Returns `run(dataDirName, body, opts)` and the stack getter.
  */
-export function suiteStack({ before, after, env = {} }) {
+export function suiteStack({ before, after, env = {}, a11y = false }) {
   let stack;
   before(async () => {
-    stack = await startStack(env);
+    stack = await startStack(env, { a11y });
   });
   after(async () => {
     await stack?.stop();

@@ -74,8 +74,23 @@ export function blankCheckin(day: string): CheckinInput {
   };
 }
 
-/** Shows a stored YYYY-MM-DD day as people read it, e.g. "Tuesday, December 1". */
+/** This computer's date as YYYY-MM-DD (local time). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Shows a stored YYYY-MM-DD day as people read it, e.g. "Tuesday, December 1";
+ * a day from another year says its year ("Friday, October 31, 2025").
+ */
 export function dayLabel(day: string, today?: string): string {
   if (today && day === today) return t('common.today');
-  return formatDate(new Date(`${day}T12:00:00`), { weekday: 'long', month: 'long', day: 'numeric' });
+  const otherYear = day.slice(0, 4) !== (today ?? localToday()).slice(0, 4);
+  return formatDate(new Date(`${day}T12:00:00`), {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    ...(otherYear ? { year: 'numeric' } : {}),
+  });
 }

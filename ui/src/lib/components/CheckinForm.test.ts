@@ -68,10 +68,13 @@ describe('the check-in form', () => {
     const onsaved = vi.fn();
     render(CheckinForm, { start: blankCheckin('2026-12-01'), onsaved });
     await fireEvent.click(screen.getByTestId('mood-2'));
+    // The first "+" starts from the bottom of the scale (not the middle), the next counts up.
+    expect((screen.getByLabelText('Less craving right now') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByLabelText('More craving right now'));
     await fireEvent.click(screen.getByLabelText('More craving right now'));
     await fireEvent.click(screen.getByTestId('save-checkin'));
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalled());
-    expect(input.craving).toBe(5);
+    expect(input.craving).toBe(1);
     expect(input.stress).toBeNull();
     expect(input.pain).toBeNull();
     expect(input.sleepHours).toBeNull();

@@ -102,6 +102,14 @@ export function formatDate(date: Date, options: Intl.DateTimeFormatOptions): str
   return new Intl.DateTimeFormat(locale(), options).format(date);
 }
 
+/** A clock time ("08:00", as stored) the way the language says it: one time
+ * format everywhere (8:00 AM in English, as Log shows a craving's time). */
+export function formatClockTime(hhmm: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!m) return hhmm;
+  return formatDate(new Date(2000, 0, 1, Number(m[1]), Number(m[2])), { hour: 'numeric', minute: '2-digit' });
+}
+
 /** A number in the current language. */
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locale(), options).format(n);

@@ -53,8 +53,11 @@ class Nav {
   private beforeEmergency: View = 'today';
   /** The craving a lapse-care visit came from, if any. */
   lapseCravingId = $state<number | null>(null);
+  /** A short word for the screen just arrived at ("Saved: ..."), gone at the next move. */
+  said = $state('');
 
   go(view: View): void {
+    this.said = '';
     if (!OVERLAYS.includes(view)) this.lastTab = view as Tab;
     if (view === 'emergency' && this.view !== 'emergency') this.beforeEmergency = this.view;
     this.view = view;
@@ -65,7 +68,9 @@ class Nav {
     this.go('tool');
   }
 
-  back(): void {
+  /** Back; `say` is shown on the screen it returns to. */
+  back(say = ''): void {
+    this.said = say;
     if (this.view === 'overdose') {
       this.view = 'emergency';
     } else if (this.view === 'emergency') {
