@@ -300,3 +300,66 @@ fn turning_encryption_on_renews_the_backups_so_no_plain_copy_stays() {
     assert_eq!(listed[0].name, made.name);
     assert!(listed[0].encrypted);
 }
+
+#[test]
+fn two_restores_in_the_same_second_keep_both_copies_aside() {
+    let dir = DataDir::new();
+    let store = store_with_days(&dir, 3);
+    let backups = dir.path().join("backups");
+    let made = store
+        .back_up(&backups, at("2026-11-30T15:00:00Z"), &New_York)
+        .unwrap();
+    let when = at("2026-11-30T17:00:00Z");
+    store.write(|dao| dao.add_distraction("first")).unwrap();
+    let first = store.content_fingerprint().unwrap();
+    let aside_first = store
+        .restore_from(std::path::Path::new(&made.path), when)
+        .unwrap();
+    store.write(|dao| dao.add_distraction("second")).unwrap();
+    let second = store.content_fingerprint().unwrap();
+    let aside_second = store
+        .restore_from(std::path::Path::new(&made.path), when)
+        .unwrap();
+    assert_ne!(aside_first, aside_second, "two names, nothing replaced");
+    assert_eq!(
+        Store::open(&aside_first)
+            .unwrap()
+            .content_fingerprint()
+            .unwrap(),
+        first,
+        "the data from before the first restore is still there"
+    );
+    assert_eq!(
+        Store::open(&aside_second)
+            .unwrap()
+            .content_fingerprint()
+            .unwrap(),
+        second
+    );
+}
+
+#[test]
+fn the_safety_copy_before_an_import_stays_until_a_later_days_backup() {
+    let dir = DataDir::new();
+    let store = store_with_days(&dir, 2);
+    let backups = dir.path().join("backups");
+    let safety = store
+        .back_up_before_import(&backups, at("2026-11-30T15:00:00Z"), &New_York)
+        .unwrap();
+    // Later backups the same day (the user's own, a quit) leave it.
+    store
+        .back_up(&backups, at("2026-11-30T16:00:00Z"), &New_York)
+        .unwrap();
+    store
+        .back_up(&backups, at("2026-11-30T20:30:00Z"), &New_York)
+        .unwrap();
+    assert!(
+        std::path::Path::new(&safety.path).exists(),
+        "kept through the day's later backups"
+    );
+    // The next day's backup is the new safety net: the copy may go.
+    store
+        .back_up(&backups, at("2026-12-01T15:00:00Z"), &New_York)
+        .unwrap();
+    assert!(!std::path::Path::new(&safety.path).exists());
+}

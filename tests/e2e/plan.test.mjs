@@ -96,6 +96,12 @@ describe('the plan', () => {
       assert.match(await app.text('[data-testid=my-reasons]'), /My job/);
       await app.click('[data-testid=tool-stop]');
 
+      // A way to cope in the plan, in the person's own words, linked to a tool.
+      const breathing = (await app.invoke('list_tools', { includeHidden: false })).ok.find((t) => t.builtin === 'breathing');
+      const coping = await app.invoke('save_plan_item', {
+        input: { section: 'coping', text: 'Slow breaths at the kitchen window', kind: null, triggerId: null, toolId: breathing.id, detail: null, date: null, status: null, ifThen: [] },
+      });
+      assert.ok(coping.ok, JSON.stringify(coping));
       await app.click('[data-testid=tab-today]');
       await app.click('[data-testid=start-craving]');
       await app.click('[data-testid=intensity-6]');
@@ -103,6 +109,8 @@ describe('the plan', () => {
       await app.click('[data-testid=cause-next]');
       await app.waitFor('[data-testid=plan-steps]');
       assert.match(await app.text('[data-testid=plan-steps]'), /If I get paid, then I will go straight home/);
+      // The craving help shows the plan's own words, not only the tool's name.
+      assert.match(await app.text('[data-testid=choose-tool-breathing]'), /In your plan: .Slow breaths at the kitchen window./);
       await app.screenshot('light-craving-3-plan-steps');
     });
   });
