@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod flush;
 pub mod launch;
 pub mod scheduler;
 pub mod session_bus;
@@ -33,6 +34,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
         .manage(Arc::new(commands::privacy::UnlockAttempts::default()))
         .manage(Arc::new(commands::data::DataFiles::default()))
         .manage(Arc::new(commands::app::UiStarted::default()))
+        .manage(flush::Flushes::default())
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 window::on_close_requested(window, api);
@@ -42,6 +44,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::app::app_status,
             commands::app::ui_ready,
             commands::app::test_fingerprint,
+            commands::app::test_quit,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::handoff::hand_off,
@@ -110,6 +113,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::privacy::unlock,
             commands::privacy::lock_app,
             commands::privacy::still_here,
+            flush::flushed,
             commands::privacy::set_passphrase,
             commands::privacy::rate_passphrase,
             commands::privacy::data_status,

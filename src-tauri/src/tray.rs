@@ -51,7 +51,8 @@ pub fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
         "open" => open_screen(app, None),
         "help" => open_screen(app, Some("emergency")),
         "craving" => open_screen(app, Some("craving")),
-        "quit" => app.exit(0),
+        // What the page still has waiting is written first (see flush.rs).
+        "quit" => crate::flush::flush_then(app, |app| app.exit(0)),
         _ => {}
     }
 }

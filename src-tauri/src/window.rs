@@ -123,6 +123,12 @@ pub fn on_close_requested<R: Runtime>(window: &Window<R>, api: &CloseRequestApi)
         return;
     };
     if !settings.keep_in_tray {
+        // Closing for good: the page writes what it still has waiting first.
+        api.prevent_close();
+        let window = window.clone();
+        crate::flush::flush_then(app, move |_| {
+            let _ = window.destroy();
+        });
         return;
     }
     api.prevent_close();

@@ -26,6 +26,7 @@ const ALLOWED: &[&str] = &[
     "unlock",
     "lock_app",
     "still_here",
+    "flushed",
     "rate_passphrase",
     "data_status",
     "contacts_while_locked",
@@ -43,6 +44,7 @@ fn calls() -> BTreeMap<&'static str, Value> {
         m.insert(cmd, args);
     };
     put("app_status", json!({}));
+    put("flushed", json!({}));
     put("ui_ready", json!({"marks": null}));
     put("test_fingerprint", json!({}));
     put("get_settings", json!({}));

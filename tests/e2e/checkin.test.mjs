@@ -23,6 +23,15 @@ function yesterdayOf(day) {
 }
 
 /** SIGKILLs the app process started on `dataDir` (no clean shutdown at all). */
+function running(dataDir) {
+  try {
+    execFileSync('pgrep', ['-f', '--', `--data-dir ${dataDir}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function killApp(dataDir) {
   const pids = execFileSync('pgrep', ['-f', '--', `--data-dir ${dataDir}`], { encoding: 'utf8' })
     .trim()
@@ -157,6 +166,39 @@ describe('the daily check-in', () => {
       assert.equal(await app.value('[data-testid=note]'), 'First words, then more!');
     });
   });
+
+  for (const how of ['quit', 'close']) {
+    test(`words typed a tenth of a second before a ${how === 'quit' ? 'Quit from the tray' : 'close of the window'} are kept`, async () => {
+      const dir = suite.stack.dataDir(`flush-${how}`);
+      const app = await App.launch(suite.stack, ['--data-dir', dir]);
+      try {
+        await app.waitReady();
+        await app.waitFor('[data-testid=checkin-form]');
+        await app.click('[data-testid=more]');
+        await app.type('[data-testid=note]', `Typed right before the ${how}`);
+        await sleep(100);
+        // The tray's Quit (its own handler, as the menu calls it) or the window's close
+        // button with "keep running" off: both wait for the page to write the draft first.
+        const started = Date.now();
+        await app
+          .execute(
+            how === 'quit'
+              ? "window.__TAURI_INTERNALS__.invoke('test_quit'); return true;"
+              : "window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'main' }); return true;",
+          )
+          .catch(() => true);
+        for (let i = 0; i < 100 && running(dir); i++) await sleep(50);
+        assert.equal(running(dir), false, `Steady ended after the ${how}`);
+        assert.ok(Date.now() - started < 4000, 'and without a long wait');
+      } finally {
+        await app.quit();
+      }
+      await withApp(dir, async (again) => {
+        await again.waitFor('[data-testid=note]');
+        assert.equal(await again.value('[data-testid=note]'), `Typed right before the ${how}`);
+      });
+    });
+  }
 
   test('a half-filled check-in survives a SIGKILL and comes back as a draft', async () => {
     const dir = suite.stack.dataDir('draft');

@@ -81,3 +81,26 @@ pub async fn test_fingerprint<R: Runtime>(
     }
     crate::state::with_store(&slot, &app, |s| s.content_fingerprint()).await
 }
+
+/// Test builds only: Quit, exactly as the tray menu's Quit does it (there is
+/// no tray host to click in a test), so a test can show that what was typed a
+/// moment before is written first. Refused while locked, as a quit from the
+/// page has nothing to write then.
+#[tauri::command]
+pub async fn test_quit<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<(), crate::error::IpcError> {
+    if !app.config().identifier.ends_with(".test") {
+        return Err(crate::error::IpcError::new(
+            "unavailable",
+            "only in test builds",
+        ));
+    }
+    let store = slot.store(&app).await?;
+    if store.is_locked() {
+        return Err(steady_core::Error::AppLocked.into());
+    }
+    crate::tray::on_menu(&app, "quit");
+    Ok(())
+}

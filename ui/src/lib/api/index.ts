@@ -349,6 +349,16 @@ export function stillHere(): Promise<void> {
   return call<void>('still_here');
 }
 
+/** The shell is about to quit or close the window: write what is waiting, then call `flushed`. */
+export function onFlushAsked(handler: () => void): Promise<() => void> {
+  return onShellEvent<null>('steady://flush', () => handler());
+}
+
+/** Tells the shell that what was waiting is written (the quit goes on). */
+export function flushed(): Promise<void> {
+  return call<void>('flushed');
+}
+
 /** The core locked the data after the idle time (the shell says so). */
 export function onLocked(handler: () => void): Promise<() => void> {
   return onShellEvent<null>('steady://locked', () => handler());
