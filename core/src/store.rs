@@ -233,6 +233,14 @@ impl Store {
         integrity_problems(guard.as_ref().ok_or(Error::AppLocked)?)
     }
 
+    /// Whether the connection enforces foreign keys (`PRAGMA foreign_keys`): it
+    /// always should, also after a write that failed half way.
+    pub fn foreign_keys_on(&self) -> Result<bool> {
+        let guard = self.lock();
+        let conn = guard.as_ref().ok_or(Error::AppLocked)?;
+        Ok(conn.query_row("PRAGMA foreign_keys", [], |r| r.get::<_, i64>(0))? == 1)
+    }
+
     /// A fingerprint of every row of every table (FNV-1a over the values, tables
     /// by name and rows sorted by every column): equal fingerprints mean equal content. Used to
     /// show that a failed call changed nothing and that a copy is whole.

@@ -20,6 +20,9 @@
 //! truncates or makes private is walked, and of the calls that come in bulk
 //! (opens, data writes, syncs) a fixed, even spread of eight of each kind per
 //! operation. The table is printed and written to `out/crashpoints.txt`.
+//! To look at one failure again: `STEADY_CRASHPOINTS_CASE="encryption on"`
+//! walks only that operation, and `STEADY_CRASHPOINTS_AT=pwrite64:201` only
+//! that point of it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -714,7 +717,15 @@ fn walk(c: &Case) -> Row {
     let expected_target = c.target.as_ref().map(|t| std::fs::read(t).unwrap());
     let all = points(&first.log);
     assert!(!all.is_empty(), "{}: no mutating calls were seen", c.name);
-    let walked = chosen(&all);
+    let only_at = std::env::var("STEADY_CRASHPOINTS_AT").ok();
+    let walked: Vec<Point> = chosen(&all)
+        .into_iter()
+        .filter(|p| {
+            only_at
+                .as_deref()
+                .is_none_or(|at| at == format!("{}:{}", p.call, p.nth))
+        })
+        .collect();
     row.points = all.len();
     for p in &walked {
         for kill in [true, false] {
@@ -747,7 +758,7 @@ fn walk(c: &Case) -> Row {
                 if !(first == "ok" || first.starts_with("err ")) {
                     result = Err(format!("no result: {:?}", out.stdout));
                 } else if first == "ok" && fp != Some(after.as_str()) && c.op != "migrate" {
-                    result = Err("said ok without the change".into());
+                    result = Err(format!("said ok without the change: {:?}", out.stdout));
                 } else if fp.is_some_and(|f| f != before && f != after) {
                     result = Err("changed the data to something else".into());
                 } else if first.starts_with("err ")
@@ -789,7 +800,11 @@ fn walk(c: &Case) -> Row {
 fn every_crash_point_of_every_file_operation_recovers() {
     // Cheap key derivation here and in `op` (test builds only; see its doc).
     steady_core::use_cheap_key_derivation_for_tests().unwrap();
-    let cases = cases();
+    let only = std::env::var("STEADY_CRASHPOINTS_CASE").ok();
+    let cases: Vec<Case> = cases()
+        .into_iter()
+        .filter(|c| only.as_deref().is_none_or(|o| o == c.name))
+        .collect();
     let rows: Mutex<Vec<(usize, Row)>> = Mutex::new(Vec::new());
     let next = Mutex::new(0usize);
     std::thread::scope(|s| {

@@ -134,3 +134,40 @@ fn delete_all_can_keep_the_backups_and_works_when_encrypted() {
         "an in-memory store has no file"
     );
 }
+
+#[test]
+fn a_delete_all_that_fails_half_way_rolls_back_and_the_store_stays_usable() {
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    store.write(|dao| dao.add_distraction("a walk")).unwrap();
+    let before = store.content_fingerprint().unwrap();
+    // One table refuses to be emptied, after others already were (in the
+    // transaction): as a disk error in the middle would.
+    {
+        let other = rusqlite::Connection::open(dir.db_path()).unwrap();
+        other
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE DELETE ON distractions
+                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+            )
+            .unwrap();
+    }
+    let err = store.delete_everything("DELETE", None).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
+    // Nothing half deleted, and the next read and write work (the transaction
+    // did not stay open), with foreign keys back on.
+    assert_eq!(store.content_fingerprint().unwrap(), before);
+    store.write(|dao| dao.add_distraction("a shower")).unwrap();
+    let fk: i64 = {
+        let check = rusqlite::Connection::open(dir.db_path()).unwrap();
+        check
+            .query_row("SELECT count(*) FROM distractions", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(fk, 2, "both distractions there");
+    assert!(
+        store.foreign_keys_on().unwrap(),
+        "foreign keys are on again"
+    );
+    assert!(!all_bytes_contain(dir.path(), SECRET.as_bytes()).is_empty());
+}

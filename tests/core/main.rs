@@ -13,6 +13,7 @@ mod export;
 mod faults;
 mod insights;
 mod model;
+mod modes;
 mod plan;
 mod recovery;
 mod reminders;
