@@ -464,6 +464,19 @@ fn apply_settings(
     Ok(())
 }
 
+/// The column a failed CHECK is about: the first of `columns` named in the
+/// rule ("CHECK constraint failed: length(note) <= 5000" is about `note`).
+fn checked_column<'a>(
+    message: &str,
+    mut columns: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let rule = message.split("CHECK constraint failed:").nth(1)?;
+    let words: Vec<&str> = rule
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .collect();
+    columns.find(|c| words.contains(c))
+}
+
 fn to_sql(value: &Value) -> SqlValue {
     match value {
         Value::Null => SqlValue::Null,
@@ -587,7 +600,14 @@ fn apply(conn: &Connection, archive: &Archive, today: chrono::NaiveDate) -> Resu
                 .execute(&sql, params_from_iter(values.iter()))
                 .map_err(|e| match e.sqlite_error_code() {
                     Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                        bad(format!("{}: a value is out of range ({e}).", at()))
+                        let said = e.to_string();
+                        match checked_column(&said, names.iter().map(|n| n.trim_matches('"'))) {
+                            Some(col) => bad(format!(
+                                "{}: \"{col}\" holds a value Steady can't take (too long, out of range, or not one of its words).",
+                                at()
+                            )),
+                            None => bad(format!("{}: a value is out of range ({e}).", at())),
+                        }
                     }
                     _ => Error::from(e),
                 })?;

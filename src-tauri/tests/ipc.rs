@@ -327,3 +327,26 @@ fn wrong_passphrases_sent_in_parallel_each_wait_their_turn() {
         json!(true)
     );
 }
+
+#[test]
+fn a_contact_saved_is_reported_saved_even_when_the_readable_list_cannot_be_refreshed() {
+    let h = harness();
+    invoke(&h.main, "app_status", json!({})).unwrap();
+    invoke(
+        &h.main,
+        "set_passphrase",
+        json!({"current": null, "next": "a long enough passphrase"}),
+    )
+    .unwrap();
+    invoke(&h.main, "set_contacts_while_locked", json!({"on": true})).unwrap();
+    // The readable-while-locked list can't be written: a folder stands in its place.
+    let list = h.data.path().join(steady_core::LOCKED_CONTACTS_FILE);
+    let _ = std::fs::remove_file(&list);
+    std::fs::create_dir(&list).unwrap();
+    let input = json!({"input": {"name": "Ana", "role": "friend", "phone": "555 0101", "okToText": true, "notes": null}});
+    let saved = invoke(&h.main, "save_contact", input).expect("saved, and said so");
+    assert_eq!(saved["name"], json!("Ana"));
+    // Once: a retry after a false failure would have added her twice.
+    let all = invoke(&h.main, "list_contacts", json!({})).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 1);
+}

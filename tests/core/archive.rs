@@ -333,6 +333,25 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
             }),
             "\"time\"",
         ),
+        (
+            "unknown word for an outcome",
+            edited(&good, |v| {
+                v["tables"]["cravings"][0]["outcome"] = json!("exploded")
+            }),
+            "\"outcome\"",
+        ),
+        (
+            "overlong text",
+            edited(&good, |v| {
+                v["tables"]["checkins"][0]["note"] = json!("x".repeat(5001))
+            }),
+            "\"note\"",
+        ),
+        (
+            "a file cut off half way",
+            good[..good.len() / 2].to_vec(),
+            "isn't readable JSON",
+        ),
         ("over 200 MB", huge, "over 200 MB"),
     ];
     for (what, bytes, says) in cases {

@@ -372,3 +372,40 @@ fn plain_copies_left_beside_an_encrypted_store_are_encrypted_on_unlock() {
     }
     assert_eq!(store.content_fingerprint().unwrap(), before);
 }
+
+#[test]
+fn a_new_passphrase_is_reported_as_made_even_when_the_backups_cannot_follow() {
+    let dir = DataDir::new();
+    let store = filled(&dir);
+    let before = store.content_fingerprint().unwrap();
+    let now = chrono::Utc::now();
+    store
+        .change_encryption(None, Some(PASS), dir.path(), now, &chrono::Utc)
+        .unwrap();
+    // The backups' folder can't be written: here a file stands where it should be.
+    let backups = dir.path().join(steady_core::BACKUPS_DIR);
+    let _ = std::fs::remove_dir_all(&backups);
+    std::fs::write(&backups, b"not a folder").unwrap();
+    let change = store
+        .change_encryption(
+            Some(PASS),
+            Some("new words for a new year"),
+            dir.path(),
+            now,
+            &chrono::Utc,
+        )
+        .expect("the new passphrase took: that is what is reported");
+    assert!(
+        change.backups.problem.is_some(),
+        "what could not follow is said: {change:?}"
+    );
+    // It really is in force.
+    drop(store);
+    let store = Store::open(dir.db_path()).unwrap();
+    assert_eq!(
+        store.unlock(PASS).unwrap_err().kind(),
+        ErrorKind::WrongPassphrase
+    );
+    store.unlock("new words for a new year").unwrap();
+    assert_eq!(store.content_fingerprint().unwrap(), before);
+}

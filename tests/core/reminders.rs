@@ -538,6 +538,15 @@ mod stored {
                         "09:00",
                         &[1, 2, 3, 4, 5, 6, 7],
                     ),
+                )?;
+                dao.save_reminder(
+                    None,
+                    &input(
+                        "appointment",
+                        Some("Group"),
+                        "10:15",
+                        &[1, 2, 3, 4, 5, 6, 7],
+                    ),
                 )
             })
             .unwrap();
@@ -553,10 +562,13 @@ mod stored {
             assert!(watch.look(&store, now, &New_York).is_empty(), "{step}");
         }
         store.unlock("lantern by the door").unwrap();
+        // Both that came due while locked (9:00 and 10:15) reach the person.
         let shown = watch.look(&store, utc("2026-12-01T16:30:05Z"), &New_York);
-        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown.len(), 2, "{shown:?}");
         assert_eq!(shown[0].at, "2026-12-01T14:00:00.000Z");
         assert_eq!(shown[0].body, "Medication: Morning dose (due at 9:00 AM)");
+        assert_eq!(shown[1].at, "2026-12-01T15:15:00.000Z");
+        assert_eq!(shown[1].body, "Coming up: Group (due at 10:15 AM)");
         // Shown once: the next look has nothing.
         assert!(
             watch
@@ -586,10 +598,11 @@ mod stored {
         );
         store.unlock("lantern by the door").unwrap();
         let shown = watch.look(&store, utc("2026-12-03T19:00:00Z"), &New_York);
-        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown.len(), 2, "{shown:?}");
         assert_eq!(
             shown[0].body,
             "Medicamento: Morning dose (era para las 9:00 a. m.)"
         );
+        assert_eq!(shown[1].body, "Pronto: Group (era para las 10:15 a. m.)");
     }
 }
