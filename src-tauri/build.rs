@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "trigger_suggestions",
     "list_tools",
     "tools_that_work",
+    "craving_help",
     "get_tool",
     "create_tool",
     "update_tool",

@@ -19,6 +19,7 @@ mod insights;
 mod locked_contacts;
 mod migrations;
 mod number;
+mod offer;
 mod plan;
 mod recovery;
 mod reminders;
@@ -72,6 +73,7 @@ pub use locked_contacts::{
     remove_locked_contacts,
 };
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
+pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};
 pub use plan::{
     DEFAULT_REVIEW_WEEKS, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS, Plan,
     PlanItem, PlanItemInput, PlanSection, Review, SECTIONS, WIZARD_STEPS,

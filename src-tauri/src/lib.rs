@@ -66,6 +66,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::triggers::trigger_suggestions,
             commands::toolbox::list_tools,
             commands::toolbox::tools_that_work,
+            commands::toolbox::craving_help,
             commands::toolbox::get_tool,
             commands::toolbox::create_tool,
             commands::toolbox::update_tool,

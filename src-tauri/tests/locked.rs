@@ -45,6 +45,7 @@ fn calls() -> BTreeMap<&'static str, Value> {
     };
     put("app_status", json!({}));
     put("flushed", json!({}));
+    put("craving_help", json!({"triggerIds": []}));
     put("ui_ready", json!({"marks": null}));
     put("test_fingerprint", json!({}));
     put("get_settings", json!({}));

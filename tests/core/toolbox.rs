@@ -332,3 +332,105 @@ fn distractions_are_the_users_own_list() {
         .collect();
     assert_eq!(left, vec!["Call my brother"]);
 }
+
+#[test]
+fn the_help_offered_in_a_craving_is_ranked_in_the_core_plan_first_with_its_own_words() {
+    use steady_core::{IfThen, OfferReason, PlanItemInput, PlanStep};
+    let store = Store::open_in_memory().unwrap();
+    let today = now().date_naive();
+    let (breathing, grounding, halt) = (
+        builtin_id(&store, "breathing"),
+        builtin_id(&store, "grounding"),
+        builtin_id(&store, "halt"),
+    );
+    let mine = store
+        .write(|dao| dao.create_tool(&own("Cold water", &["Splash", "Dry"])))
+        .unwrap();
+    let (payday, other) = store
+        .write(|dao| {
+            let payday = dao.create_trigger("Payday", None)?;
+            let other = dao.create_trigger("Traffic", None)?;
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "triggers".into(),
+                    text: "Payday".into(),
+                    trigger_id: Some(payday.id),
+                    if_then: vec![IfThen {
+                        if_text: "I get paid".into(),
+                        then_text: "I go straight home".into(),
+                    }],
+                    ..Default::default()
+                },
+            )?;
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "coping".into(),
+                    text: "Slow breaths at the kitchen window".into(),
+                    tool_id: Some(breathing),
+                    ..Default::default()
+                },
+            )?;
+            dao.save_plan_item(
+                None,
+                &PlanItemInput {
+                    section: "coping".into(),
+                    text: "Text my sister".into(),
+                    ..Default::default()
+                },
+            )?;
+            dao.set_tool_favourite(halt, true)?;
+            Ok((payday.id, other.id))
+        })
+        .unwrap();
+    // Grounding lowered cravings three times (the Toolbox's rule).
+    for (b, a) in [(8, 4), (7, 4), (6, 3)] {
+        rated_use(&store, grounding, Some(b), Some(a));
+    }
+    let help = store
+        .read(|dao| dao.craving_help(&[payday], today))
+        .unwrap();
+    assert_eq!(
+        help.plan_steps,
+        vec![
+            PlanStep::IfThen {
+                if_text: "I get paid".into(),
+                then_text: "I go straight home".into()
+            },
+            PlanStep::Coping {
+                text: "Text my sister".into()
+            },
+        ]
+    );
+    let first: Vec<(i64, OfferReason)> = help
+        .tools
+        .iter()
+        .take(3)
+        .map(|o| (o.tool.id, o.why.clone()))
+        .collect();
+    assert_eq!(
+        first,
+        vec![
+            (
+                breathing,
+                OfferReason::InPlan {
+                    words: "Slow breaths at the kitchen window".into()
+                }
+            ),
+            (halt, OfferReason::Favourite),
+            (grounding, OfferReason::Lowered { drop: 3.0 }),
+        ]
+    );
+    // Every shown tool once, the person's own last.
+    let ids: Vec<i64> = help.tools.iter().map(|o| o.tool.id).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    assert_eq!(help.tools.last().unwrap().tool.id, mine.id);
+    assert_eq!(help.tools.last().unwrap().why, OfferReason::Own);
+    // Another trigger: its if-then steps only when it is the one chosen.
+    let help = store.read(|dao| dao.craving_help(&[other], today)).unwrap();
+    assert_eq!(help.plan_steps.len(), 1, "only the plan's way to cope");
+}

@@ -1,5 +1,5 @@
 use chrono::Utc;
-use steady_core::{Distraction, Tool, ToolInput, ToolUse, ToolUseUpdate};
+use steady_core::{CravingHelp, Distraction, Tool, ToolInput, ToolUse, ToolUseUpdate};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::IpcError;
@@ -24,6 +24,20 @@ pub async fn tools_that_work<R: Runtime>(
     slot: State<'_, StoreSlot>,
 ) -> Result<Vec<Tool>, IpcError> {
     with_store(&slot, &app, |s| s.read(|dao| dao.tools_that_work())).await
+}
+
+/// What to try during a craving set off by `trigger_ids`, in order, with why
+/// (the core ranks; see steady_core's offer module).
+#[tauri::command]
+pub async fn craving_help<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    trigger_ids: Vec<i64>,
+) -> Result<CravingHelp, IpcError> {
+    with_store(&slot, &app, move |s| {
+        s.read(|dao| dao.craving_help(&trigger_ids, steady_core::local_today()))
+    })
+    .await
 }
 
 #[tauri::command]

@@ -38,6 +38,7 @@ import type {
   Lapse,
   LapseInput,
   Tool,
+  CravingHelp,
   ToolInput,
   ToolUse,
   ToolUseUpdate,
@@ -145,6 +146,11 @@ export function listTools(includeHidden = false): Promise<Tool[]> {
 /** Tools with at least three rated uses, the biggest median drop first. */
 export function toolsThatWork(): Promise<Tool[]> {
   return call<Tool[]>('tools_that_work');
+}
+
+/** What to try during a craving set off by `triggerIds`, ranked by the core, with why. */
+export function cravingHelp(triggerIds: number[]): Promise<CravingHelp> {
+  return call<CravingHelp>('craving_help', { triggerIds });
 }
 
 export function getTool(id: number): Promise<Tool> {

@@ -178,6 +178,22 @@ export interface Tool {
   medianDrop: number | null;
 }
 
+/** A step from the person's plan, shown above the tools during a craving. */
+export type PlanStep = { kind: 'ifThen'; if: string; then: string } | { kind: 'coping'; text: string };
+
+/** Why a tool is offered during a craving (the core ranks them). */
+export type OfferReason =
+  | { kind: 'inPlan'; words: string }
+  | { kind: 'favourite' }
+  | { kind: 'lowered'; drop: number }
+  | { kind: 'builtIn' }
+  | { kind: 'own' };
+
+export interface CravingHelp {
+  planSteps: PlanStep[];
+  tools: { tool: Tool; why: OfferReason }[];
+}
+
 export interface ToolInput {
   name: string;
   steps: string[];
