@@ -192,40 +192,42 @@ impl Dao<'_> {
         }
         let conn = self.conn();
         let cols = columns(conn, table)?;
-        let mut out = String::new();
-        let header: Vec<String> = cols.iter().map(|c| csv_cell(&c.name)).collect();
-        out.push_str(&header.join(","));
-        out.push_str("\r\n");
+        // The csv crate quotes what needs quoting (RFC 4180, CRLF line ends).
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let failed = |e: csv::Error| Error::Storage(format!("could not write the CSV: {e}"));
+        out.write_record(cols.iter().map(|c| guard_formula(&c.name)))
+            .map_err(failed)?;
         let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY id"))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let mut cells = Vec::with_capacity(cols.len());
             for i in 0..cols.len() {
                 cells.push(match row.get_ref(i)? {
-                    ValueRef::Null => String::new(),
+                    ValueRef::Null | ValueRef::Blob(_) => String::new(),
                     ValueRef::Integer(n) => n.to_string(),
                     ValueRef::Real(x) => x.to_string(),
-                    ValueRef::Text(t) => csv_cell(&String::from_utf8_lossy(t)),
-                    ValueRef::Blob(_) => String::new(),
+                    ValueRef::Text(t) => guard_formula(&String::from_utf8_lossy(t)),
                 });
             }
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
+            out.write_record(&cells).map_err(failed)?;
         }
-        Ok(out)
+        let bytes = out
+            .into_inner()
+            .map_err(|e| Error::Storage(format!("could not write the CSV: {e}")))?;
+        String::from_utf8(bytes)
+            .map_err(|e| Error::Storage(format!("could not write the CSV: {e}")))
     }
 }
 
-fn csv_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@']) {
+/// Text a spreadsheet would run as a formula (=, +, -, @ first) gets a
+/// leading apostrophe, which spreadsheets hide.
+fn guard_formula(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {
         text.to_owned()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
     }
 }
 

@@ -37,7 +37,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
         .manage(flush::Flushes::default())
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
-                window::on_close_requested(window, api);
+                tray::on_close_requested(window, api);
             }
         })
         .invoke_handler(tauri::generate_handler![

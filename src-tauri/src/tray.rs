@@ -1,14 +1,21 @@
 //! The tray icon and its menu: Open Steady, Get help now, I'm having a
-//! craving, Quit. The menu's handler is plain code ([`on_menu`]), so the tests
+//! craving, Quit; and closing the window into it when the user keeps Steady
+//! running. The menu's handler is plain code ([`on_menu`]), so the tests
 //! drive it directly where no tray can be shown (under Xvfb there is none).
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use steady_core::still_running_text;
 use tauri::menu::{MenuBuilder, MenuItemBuilder};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, CloseRequestApi, Manager, Runtime, Window};
+use tauri_plugin_notification::NotificationExt;
 
-use crate::window::open_screen;
+use crate::shortcut::HelpShortcut;
+use crate::state::StoreSlot;
+pub use crate::window::TRAY_ID;
+use crate::window::{language_for, open_screen};
 
 /// The menu, as (id, words).
 pub const MENU: &[(&str, &str)] = &[
@@ -30,8 +37,6 @@ pub const MENU_ES: &[(&str, &str)] = &[
 pub fn menu_words(lang: steady_core::Language) -> &'static [(&'static str, &'static str)] {
     if lang.is_spanish() { MENU_ES } else { MENU }
 }
-
-pub const TRAY_ID: &str = "steady";
 
 /// Whether the desktop shows the icon.
 #[derive(Debug, Default)]
@@ -101,4 +106,57 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, tray: &Tray) -> tauri::Result<bool
     let shown = crate::session_bus::tray_host_available();
     tray.shown.store(shown, Ordering::Relaxed);
     Ok(shown)
+}
+
+/// Closing the main window: when the user keeps Steady running, hide it
+/// instead, and the first time say where it went. If the data isn't open yet
+/// (or can't be), the window simply closes.
+pub fn on_close_requested<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
+    if window.label() != "main" {
+        return;
+    }
+    let app = window.app_handle();
+    let Some(store) = app.state::<StoreSlot>().loaded() else {
+        return;
+    };
+    let Ok(settings) = store.read(|dao| dao.desktop_settings()) else {
+        return;
+    };
+    if !settings.keep_in_tray {
+        // Closing for good: the page writes what it still has waiting first.
+        api.prevent_close();
+        let window = window.clone();
+        crate::flush::flush_then(app, move |_| {
+            let _ = window.destroy();
+        });
+        return;
+    }
+    api.prevent_close();
+    let _ = window.hide();
+    if settings.tray_explained {
+        return;
+    }
+    let tray_shown = app.state::<Arc<Tray>>().shown();
+    let shortcut = app.state::<Arc<HelpShortcut>>().active();
+    let discreet = store
+        .read(|dao| dao.discreet_notifications())
+        .unwrap_or(true);
+    let lang = language_for(Some(&store));
+    let (title, body) = still_running_text(tray_shown, shortcut.as_deref(), discreet, lang);
+    let shown = app
+        .notification()
+        .builder()
+        .title(&title)
+        .body(&body)
+        .show();
+    // Said once; if no notification could be shown (the plugin's Ok alone
+    // doesn't tell: the desktop must have a notification service), Settings
+    // says it instead and this is tried again at the next close.
+    let can_show = app
+        .state::<Arc<crate::scheduler::Reminders>>()
+        .available
+        .load(std::sync::atomic::Ordering::Relaxed);
+    if shown.is_ok() && can_show {
+        let _ = store.write(|dao| dao.mark_tray_explained());
+    }
 }

@@ -1,16 +1,14 @@
 //! The main window: bringing it forward on a given screen (from the tray, the
-//! help shortcut or a second launch), and closing it into the background when
-//! the user keeps Steady running.
+//! help shortcut or a second launch), its title (and the tray's tooltip), and
+//! the desktop's language. Closing it into the tray is the tray's (tray.rs).
+//! Nothing here depends on the tray or the shortcut: they build on this.
 
-use std::sync::Arc;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use steady_core::still_running_text;
-use tauri::{AppHandle, CloseRequestApi, Emitter, Manager, Runtime, Window};
-use tauri_plugin_notification::NotificationExt;
-
-use crate::shortcut::HelpShortcut;
 use crate::state::StoreSlot;
-use crate::tray::Tray;
+
+/// The tray icon's id (the tray makes it; the title is set on it here).
+pub const TRAY_ID: &str = "steady";
 
 /// The event the UI listens for; its payload names the screen to show.
 pub const OPEN_EVENT: &str = "steady://open";
@@ -102,63 +100,10 @@ pub fn apply_title<R: Runtime>(app: &AppHandle<R>) {
         if let Some(window) = handle.get_webview_window("main") {
             let _ = window.set_title(title);
         }
-        if let Some(tray) = handle.tray_by_id(crate::tray::TRAY_ID) {
+        if let Some(tray) = handle.tray_by_id(TRAY_ID) {
             let _ = tray.set_tooltip(Some(title));
         }
     });
-}
-
-/// Closing the main window: when the user keeps Steady running, hide it
-/// instead, and the first time say where it went. If the data isn't open yet
-/// (or can't be), the window simply closes.
-pub fn on_close_requested<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
-    if window.label() != "main" {
-        return;
-    }
-    let app = window.app_handle();
-    let Some(store) = app.state::<StoreSlot>().loaded() else {
-        return;
-    };
-    let Ok(settings) = store.read(|dao| dao.desktop_settings()) else {
-        return;
-    };
-    if !settings.keep_in_tray {
-        // Closing for good: the page writes what it still has waiting first.
-        api.prevent_close();
-        let window = window.clone();
-        crate::flush::flush_then(app, move |_| {
-            let _ = window.destroy();
-        });
-        return;
-    }
-    api.prevent_close();
-    let _ = window.hide();
-    if settings.tray_explained {
-        return;
-    }
-    let tray_shown = app.state::<Arc<Tray>>().shown();
-    let shortcut = app.state::<Arc<HelpShortcut>>().active();
-    let discreet = store
-        .read(|dao| dao.discreet_notifications())
-        .unwrap_or(true);
-    let lang = language_for(Some(&store));
-    let (title, body) = still_running_text(tray_shown, shortcut.as_deref(), discreet, lang);
-    let shown = app
-        .notification()
-        .builder()
-        .title(&title)
-        .body(&body)
-        .show();
-    // Said once; if no notification could be shown (the plugin's Ok alone
-    // doesn't tell: the desktop must have a notification service), Settings
-    // says it instead and this is tried again at the next close.
-    let can_show = app
-        .state::<Arc<crate::scheduler::Reminders>>()
-        .available
-        .load(std::sync::atomic::Ordering::Relaxed);
-    if shown.is_ok() && can_show {
-        let _ = store.write(|dao| dao.mark_tray_explained());
-    }
 }
 
 #[cfg(test)]
