@@ -682,6 +682,7 @@ impl Store {
         Store::open_in_memory()?.write(|dao| apply(dao.conn(), archive, today))?;
         let backup = self.back_up_before_import(backups, now, tz)?;
         let summary = self.write(|dao| dao.import_archive_on(archive, today))?;
+        self.keep_locked_contacts_in_step();
         Ok((summary, backup))
     }
 }

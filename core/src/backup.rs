@@ -505,11 +505,14 @@ impl Store {
             folder::sync_dir(&dir)?;
             folder::end(&path)
         });
-        // An encrypted backup opens with the passphrase; until then, locked.
+        // An encrypted backup opens with the passphrase; until then, locked
+        // (and the readable-while-locked list follows at the unlock).
         if !encrypted_backup {
             *guard = Some(folder::twice(|| open_connection(&path, None))?);
         }
+        drop(guard);
         finished?;
+        self.keep_locked_contacts_in_step();
         Ok(aside)
     }
 }

@@ -13,16 +13,11 @@ use std::path::Path;
 
 use crate::encryption::marker_path;
 use crate::error::{Error, Result};
+use crate::folder::io;
 use crate::store::{Store, open_connection};
 
 /// The word the user types to confirm.
 pub const DELETE_CONFIRM_WORD: &str = "DELETE";
-
-fn io(what: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
-    let place = path.display().to_string();
-    let what = what.to_owned();
-    move |e| Error::Storage(format!("could not {what} {place}: {e}"))
-}
 
 /// Overwrites a file with zeros, syncs it, and removes it. It is renamed to
 /// `<name>.shredding` first (unless it already has that name), so a stop half

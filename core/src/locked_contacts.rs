@@ -65,4 +65,13 @@ impl Store {
         }
         Ok(())
     }
+
+    /// After a change of the whole data (an import, a restore, an unlock
+    /// after an encrypted restore), the list follows the people now there.
+    /// A list that can't be written now is written at the next lock.
+    pub(crate) fn keep_locked_contacts_in_step(&self) {
+        if let Some(db) = self.path() {
+            let _ = self.refresh_locked_contacts(&crate::folder::parent(db));
+        }
+    }
 }

@@ -134,6 +134,9 @@ impl Store {
         // leave plain copies: with the passphrase at hand, they are
         // encrypted now. What can't be is tried again on the next unlock.
         let _ = crate::encryption::encrypt_plain_copies(path, passphrase);
+        // After an encrypted restore, the readable-while-locked list follows
+        // the people now here.
+        self.keep_locked_contacts_in_step();
         // Unlocking is being there: the idle time starts now.
         self.note_activity(std::time::Instant::now());
         Ok(())

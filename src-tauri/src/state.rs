@@ -149,7 +149,16 @@ fn open_store(dir: PathBuf) -> Result<Arc<Store>, IpcError> {
     Ok(Arc::new(Store::open_data_folder(&dir)?))
 }
 
-/// Runs a core call on the blocking pool, so the window never waits on SQLite.
+/// Runs `f` on the blocking pool, so the window never waits on SQLite or the disk.
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
+}
+
+/// Runs a core call on the open store, on the blocking pool.
 pub async fn with_store<R, T, F>(slot: &StoreSlot, app: &AppHandle<R>, f: F) -> Result<T, IpcError>
 where
     R: Runtime,
@@ -157,7 +166,5 @@ where
     F: FnOnce(&Store) -> steady_core::Result<T> + Send + 'static,
 {
     let store = slot.store(app).await?;
-    tauri::async_runtime::spawn_blocking(move || f(&store).map_err(IpcError::from))
-        .await
-        .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
+    blocking(move || f(&store).map_err(IpcError::from)).await
 }

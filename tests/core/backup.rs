@@ -363,3 +363,62 @@ fn the_safety_copy_before_an_import_stays_until_a_later_days_backup() {
         .unwrap();
     assert!(!std::path::Path::new(&safety.path).exists());
 }
+
+#[test]
+fn the_readable_while_locked_list_follows_a_restore_and_an_import() {
+    use steady_core::{ContactInput, read_locked_contacts};
+    let person = |name: &str| ContactInput {
+        name: name.into(),
+        role: "friend".into(),
+        phone: "555 0101".into(),
+        ok_to_text: true,
+        notes: Some("private words".into()),
+    };
+    let dir = DataDir::new();
+    let store = store_with_days(&dir, 2);
+    let backups = dir.path().join("backups");
+    store
+        .write(|dao| dao.save_contact(None, &person("Ana")))
+        .unwrap();
+    let made = store
+        .back_up(&backups, at("2026-11-30T15:00:00Z"), &New_York)
+        .unwrap();
+    // The list is on, and Ben is added after the backup.
+    store.write_locked_contacts(dir.path()).unwrap();
+    store
+        .write(|dao| dao.save_contact(None, &person("Ben")))
+        .unwrap();
+    store.refresh_locked_contacts(dir.path()).unwrap();
+    let names = || -> Vec<String> {
+        read_locked_contacts(dir.path())
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    };
+    assert_eq!(names(), ["Ana", "Ben"]);
+    // Restored to the backup: Ben isn't in the data any more, nor in the list.
+    store
+        .restore_from(std::path::Path::new(&made.path), at("2026-11-30T17:00:00Z"))
+        .unwrap();
+    assert_eq!(names(), ["Ana"]);
+    // An import that brings Cruz: the list has her too, never the notes.
+    let other = DataDir::new();
+    let source = store_with_days(&other, 1);
+    source
+        .write(|dao| dao.save_contact(None, &person("Cruz")))
+        .unwrap();
+    let json = source
+        .read(|dao| dao.archive("2026-11-30T18:00:00Z"))
+        .unwrap()
+        .to_string();
+    let archive = steady_core::parse_archive(json.as_bytes()).unwrap();
+    store
+        .import_with_backup(&archive, &backups, at("2026-11-30T18:00:00Z"), &New_York)
+        .unwrap();
+    assert_eq!(names(), ["Ana", "Cruz"]);
+    assert!(
+        read_locked_contacts(dir.path())
+            .iter()
+            .all(|c| c.notes.is_none())
+    );
+}

@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 
 use super::export::{choose_save_path, save_as};
 use crate::error::IpcError;
-use crate::state::StoreSlot;
+use crate::state::{StoreSlot, blocking};
 
 /// The file chosen for import, waiting for its passphrase or a go-ahead.
 #[derive(Debug, Default)]
@@ -78,14 +78,6 @@ pub async fn back_up_now<R: Runtime>(
     let store = slot.unlocked_store(&app).await?;
     let handle = app.clone();
     blocking(move || back_up_if_due(&handle, &store, BackupReason::Now)).await
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
-) -> Result<T, IpcError> {
-    tauri::async_runtime::spawn_blocking(f)
-        .await
-        .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
 }
 
 #[derive(Debug, Serialize)]

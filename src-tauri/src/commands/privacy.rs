@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 
 use crate::error::IpcError;
 use crate::shortcut::{self, HelpShortcut};
-use crate::state::{StoreSlot, with_store};
+use crate::state::{StoreSlot, blocking, with_store};
 
 /// Wrong passphrases in a row since the last unlock.
 #[derive(Debug, Default)]
@@ -23,14 +23,6 @@ pub struct UnlockAttempts {
     /// One try at a time, from its wait to its answer: tries sent in parallel
     /// each wait their turn (and the longer wait a wrong one before them earned).
     one_at_a_time: tokio::sync::Mutex<()>,
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
-) -> Result<T, IpcError> {
-    tauri::async_runtime::spawn_blocking(f)
-        .await
-        .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
 }
 
 /// Re-registers the user's own help keys once their settings can be read.
