@@ -1,6 +1,7 @@
 //! The plan as one self-contained HTML file, with only the sections the user
 //! chose. Everything the user wrote is escaped; nothing is fetched.
 
+use askama::Template;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
@@ -137,142 +138,160 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn item_html(item: &PlanItem, lang: Language) -> String {
-    let mut html = String::from("<li>");
-    if let Some(kind) = item
-        .kind
-        .as_deref()
-        .map(|k| kind_label(k, lang))
-        .filter(|k| !k.is_empty())
-    {
-        html.push_str(&format!("<span class=\"kind\">{kind}:</span> "));
-    }
-    html.push_str(&escape(&item.text));
-    if let Some(detail) = &item.detail {
-        html.push_str(&format!("<div class=\"detail\">{}</div>", escape(detail)));
-    }
-    if let Some(date) = &item.date {
-        let label = if item.kind.as_deref() == Some("naloxone") {
-            say(lang, "Expires", "Vence")
-        } else {
-            say(lang, "Target date", "Fecha meta")
-        };
-        html.push_str(&format!(
-            "<div class=\"detail\">{label}: {}</div>",
-            escape(&day_words(date, lang))
-        ));
-    }
-    if let Some(status) = &item.status {
-        let s = match status.as_str() {
+/// One plan item as the document shows it (words chosen here, escaped by the template).
+struct ItemView {
+    kind: &'static str,
+    text: String,
+    detail: Option<String>,
+    date: Option<(&'static str, String)>,
+    status: Option<&'static str>,
+    if_then: Vec<(String, String)>,
+}
+
+struct ContactView {
+    name: String,
+    role: &'static str,
+    phone: String,
+    text_ok: &'static str,
+    notes: Option<String>,
+}
+
+struct SectionView {
+    id: &'static str,
+    title: &'static str,
+    empty: &'static str,
+    if_word: &'static str,
+    then_word: &'static str,
+    contacts: Vec<ContactView>,
+    items: Vec<ItemView>,
+}
+
+/// The chosen sections, in the plan's order (templates/plan_body.html).
+#[derive(Template)]
+#[template(path = "plan_body.html")]
+struct PlanBody {
+    sections: Vec<SectionView>,
+    /// The sections' heading level: 2 in the plan file, 3 inside the report.
+    level: u8,
+}
+
+/// A whole self-contained document (templates/document.html).
+#[derive(Template)]
+#[template(path = "document.html")]
+struct DocumentPage<'a> {
+    code: &'a str,
+    spanish: bool,
+    title: &'a str,
+    meta: &'a str,
+    number: &'a str,
+    style: &'a str,
+    /// Already rendered (and escaped) by a template.
+    body: &'a str,
+}
+
+fn item_view(item: &PlanItem, lang: Language) -> ItemView {
+    ItemView {
+        kind: item
+            .kind
+            .as_deref()
+            .map(|k| kind_label(k, lang))
+            .unwrap_or(""),
+        text: item.text.clone(),
+        detail: item.detail.clone(),
+        date: item.date.as_deref().map(|date| {
+            let label = if item.kind.as_deref() == Some("naloxone") {
+                say(lang, "Expires", "Vence")
+            } else {
+                say(lang, "Target date", "Fecha meta")
+            };
+            (label, day_words(date, lang))
+        }),
+        status: item.status.as_deref().map(|status| match status {
             "reached" => say(lang, "Reached", "Lograda"),
             "setAside" => say(lang, "Set aside", "En pausa"),
             _ => say(lang, "Working on it", "En eso estoy"),
-        };
-        html.push_str(&format!("<div class=\"detail\">{s}</div>"));
+        }),
+        if_then: item
+            .if_then
+            .iter()
+            .map(|s| (s.if_text.clone(), s.then_text.clone()))
+            .collect(),
     }
-    for step in &item.if_then {
-        let (if_word, then_word) = if lang.is_spanish() {
-            ("Si", "entonces voy a")
-        } else {
-            ("If", "then I will")
-        };
-        html.push_str(&format!(
-            "<div class=\"if-then\">{if_word} {}, {then_word} {}.</div>",
-            escape(&step.if_text),
-            escape(&step.then_text)
-        ));
-    }
-    html.push_str("</li>");
-    html
 }
 
-/// The chosen sections of `plan` as HTML sections (no document around them).
-pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language) -> String {
-    let known = exportable_sections();
-    let mut body = String::new();
-    for section in known.iter().filter(|s| chosen.iter().any(|c| c == *s)) {
-        body.push_str(&format!(
-            "<section data-section=\"{section}\"><h2>{}</h2>",
-            title(section, lang)
-        ));
-        if *section == "contacts" {
-            if plan.contacts.is_empty() {
-                body.push_str(&format!(
-                    "<p class=\"empty\">{}</p>",
-                    say(lang, "No one added yet.", "Todavía no hay nadie.")
-                ));
-            } else {
-                body.push_str("<ul>");
-                for c in &plan.contacts {
-                    body.push_str(&format!(
-                        "<li><strong>{}</strong> ({}) <span class=\"phone\">{}</span>{}{}</li>",
-                        escape(&c.name),
-                        role_label(&c.role, lang),
-                        escape(&c.phone),
-                        if c.ok_to_text {
+fn rendered(page: askama::Result<String>) -> Result<String> {
+    page.map_err(|e| Error::Storage(format!("could not make the document: {e}")))
+}
+
+/// The chosen sections of `plan` as HTML sections (no document around them),
+/// with headings at `level`.
+pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language, level: u8) -> Result<String> {
+    let sections = exportable_sections()
+        .into_iter()
+        .filter(|s| chosen.iter().any(|c| c == s))
+        .map(|id| {
+            let contacts = if id == "contacts" {
+                plan.contacts
+                    .iter()
+                    .map(|c| ContactView {
+                        name: c.name.clone(),
+                        role: role_label(&c.role, lang),
+                        phone: c.phone.clone(),
+                        text_ok: if c.ok_to_text {
                             say(lang, " · OK to text", " · Se le pueden enviar textos")
                         } else {
                             ""
                         },
-                        c.notes
-                            .as_deref()
-                            .map(|n| format!("<div class=\"detail\">{}</div>", escape(n)))
-                            .unwrap_or_default()
-                    ));
-                }
-                body.push_str("</ul>");
-            }
-        } else {
+                        notes: c.notes.clone(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let items = plan
                 .sections
                 .iter()
-                .find(|s| s.id == *section)
-                .map(|s| s.items.as_slice())
+                .find(|s| s.id == id)
+                .map(|s| s.items.iter().map(|i| item_view(i, lang)).collect())
                 .unwrap_or_default();
-            if items.is_empty() {
-                body.push_str(&format!(
-                    "<p class=\"empty\">{}</p>",
+            SectionView {
+                id,
+                title: title(id, lang),
+                empty: if id == "contacts" {
+                    say(lang, "No one added yet.", "Todavía no hay nadie.")
+                } else {
                     say(lang, "Nothing here yet.", "Todavía no hay nada aquí.")
-                ));
-            } else {
-                body.push_str("<ul>");
-                for item in items {
-                    body.push_str(&item_html(item, lang));
-                }
-                body.push_str("</ul>");
+                },
+                if_word: say(lang, "If", "Si"),
+                then_word: say(lang, "then I will", "entonces voy a"),
+                contacts,
+                items,
             }
-        }
-        body.push_str("</section>");
-    }
-    body
+        })
+        .collect();
+    rendered(PlanBody { sections, level }.render())
 }
 
-/// Wraps `body` in a self-contained document with Steady's print style.
+/// Wraps `body` (rendered by a template) in a self-contained document with
+/// Steady's print style and the crisis numbers.
 pub fn document(
     title: &str,
     meta: &str,
     emergency_number: &str,
     body: &str,
     lang: Language,
-) -> String {
-    let help = if lang.is_spanish() {
-        "En una emergencia llama al <strong>{number}</strong>. Crisis: llama o envía un texto al <strong>988</strong> \
-(al llamar, marca 2 para español; por texto, escribe AYUDA). Línea de ayuda de SAMHSA, en español: \
-<strong>1-800-662-4357</strong>."
-    } else {
-        "In an emergency call <strong>{number}</strong>. Crisis: call or text <strong>988</strong> \
-(for Spanish, press 2 or text AYUDA). SAMHSA Helpline: <strong>1-800-662-4357</strong>."
-    };
-    format!(
-        "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{title}</title><style>{STYLE}</style></head><body>\
-<header><h1>{title}</h1><p class=\"meta\">{meta}</p>\
-<p class=\"help\">{help}</p></header>{body}</body></html>\n",
-        code = if lang.is_spanish() { "es" } else { "en" },
-        title = escape(title),
-        meta = escape(meta),
-        help = help.replace("{number}", &escape(emergency_number)),
+) -> Result<String> {
+    rendered(
+        DocumentPage {
+            code: if lang.is_spanish() { "es" } else { "en" },
+            spanish: lang.is_spanish(),
+            title,
+            meta,
+            number: emergency_number,
+            style: STYLE,
+            body,
+        }
+        .render(),
     )
 }
 
@@ -299,7 +318,7 @@ pub fn plan_html(
     lang: Language,
 ) -> Result<String> {
     check_sections(chosen, &exportable_sections())?;
-    let body = plan_body(plan, chosen, lang);
+    let body = plan_body(plan, chosen, lang, 2)?;
     let meta = if lang.is_spanish() {
         format!(
             "De Steady, {}. Privado: compártelo solo con quien tú elijas.",
@@ -311,13 +330,13 @@ pub fn plan_html(
             long_date(today, lang)
         )
     };
-    Ok(document(
+    document(
         say(lang, "My recovery plan", "Mi plan de recuperación"),
         &meta,
         emergency_number,
         &body,
         lang,
-    ))
+    )
 }
 
 pub(crate) const STYLE: &str = "body{font-family:system-ui,sans-serif;color:#1f2a2e;max-width:720px;margin:24px auto;\

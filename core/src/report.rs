@@ -325,9 +325,7 @@ impl Dao<'_> {
             body.push_str(&format!(
                 "<section data-section=\"plan\"><h2>{}</h2>{}</section>",
                 say(lang, "My plan", "Mi plan"),
-                plan_body(&plan, &all, lang)
-                    .replace("<h2>", "<h3>")
-                    .replace("</h2>", "</h3>")
+                plan_body(&plan, &all, lang, 3)?
             ));
         }
         let number = self.settings()?.emergency_number;
@@ -356,7 +354,7 @@ impl Dao<'_> {
             &number,
             &body,
             lang,
-        );
+        )?;
         Ok(Report { body, html })
     }
 }

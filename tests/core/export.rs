@@ -100,8 +100,22 @@ fn what_the_user_wrote_is_escaped_and_nothing_is_fetched() {
         .map(|s| s.to_string())
         .collect();
     let html = plan_html(&plan, &all, "911", today(), Language::En).unwrap();
-    assert!(html.contains("My &lt;kids&gt; &amp; &quot;me&quot;"));
-    assert!(html.contains("Sam &lt;script&gt;"));
+    // Escaped by the template engine (askama writes &#60; &#38; &#34; ...): what the
+    // person wrote reads back exactly, and none of it is markup.
+    let unescaped = |s: &str| {
+        s.replace("&#60;", "<")
+            .replace("&#62;", ">")
+            .replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#38;", "&")
+            .replace("&amp;", "&")
+    };
+    assert!(!html.contains("My <kids>"), "{html}");
+    assert!(unescaped(&html).contains("My <kids> & \"me\""), "{html}");
+    assert!(unescaped(&html).contains("Sam <script>"));
     assert!(!html.contains("<script"));
     assert!(
         !html.contains("http://") && !html.contains("https://"),
