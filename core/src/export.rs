@@ -122,22 +122,6 @@ fn role_label(role: &str, lang: Language) -> &'static str {
     say(lang, en, es)
 }
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// One plan item as the document shows it (words chosen here, escaped by the template).
 struct ItemView {
     kind: &'static str,

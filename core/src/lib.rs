@@ -62,7 +62,7 @@ pub use encryption::{
 };
 pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
-pub use export::{escape as escape_html, exportable_sections, plan_html};
+pub use export::{exportable_sections, plan_html};
 pub use folder::{Recovery, private_dir, sync_dir, write_whole};
 pub use insights::{
     Count, DayPoint, HALT_MIN, HALT_WINDOW, HaltCount, Insights, ToolResult, halt_counts,

@@ -1,13 +1,14 @@
 //! A report for the counselor: the date range and the sections the user
 //! chose, and nothing else. The numbers are the Progress tab's.
 
+use askama::Template;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::day::LocalZone;
 use crate::error::Result;
 use crate::export::{
-    check_sections, day_words, document, escape, exportable_sections, long_date, plan_body, say,
+    check_sections, day_words, document, exportable_sections, long_date, plan_body, say,
 };
 use crate::insights::Insights;
 use crate::settings::Language;
@@ -34,14 +35,42 @@ fn avg_cell(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
 }
 
-fn checkins_section(i: &Insights, lang: Language) -> String {
+/// One part of the report as templates/report_body.html shows it: the words
+/// are chosen here, the escaping is the template engine's.
+#[derive(Default)]
+struct Section {
+    id: &'static str,
+    heading: &'static str,
+    lines: Vec<String>,
+    empty: Option<&'static str>,
+    table: Option<Table>,
+    list: Vec<String>,
+    lapses: Vec<LapseView>,
+    /// The plan's own sections, already rendered by their template.
+    plan: Option<String>,
+}
+
+struct Table {
+    head: Vec<&'static str>,
+    /// The first cell of each row is its heading when `row_heads`.
+    row_heads: bool,
+    rows: Vec<(String, Vec<String>)>,
+}
+
+struct LapseView {
+    day: String,
+    details: Vec<(&'static str, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "report_body.html")]
+struct ReportBody {
+    sections: Vec<Section>,
+}
+
+fn checkins_section(i: &Insights, lang: Language) -> Section {
     let p = &i.checkins;
-    let row = |label: &str, v: Option<f64>| {
-        format!(
-            "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>",
-            avg_cell(v)
-        )
-    };
+    let row = |label: &'static str, v: Option<f64>| (label.to_owned(), vec![avg_cell(v)]);
     let (n, days) = (p.len(), days_in(i));
     let (heading, line) = if lang.is_spanish() {
         (
@@ -62,34 +91,42 @@ fn checkins_section(i: &Insights, lang: Language) -> String {
             ),
         )
     };
-    format!(
-        "<section data-section=\"checkins\"><h2>{heading}</h2><p>{line}</p>\
-<table><tbody>{}{}{}{}{}</tbody></table></section>",
-        row(
-            say(lang, "Average mood (1 to 5)", "Ánimo promedio (1 a 5)"),
-            average(p.iter().map(|c| f64::from(c.mood)))
-        ),
-        row(
-            say(
-                lang,
-                "Average craving (0 to 10)",
-                "Ganas de consumir, promedio (0 a 10)"
-            ),
-            average(p.iter().map(|c| f64::from(c.craving)))
-        ),
-        row(
-            say(lang, "Average stress (0 to 10)", "Estrés promedio (0 a 10)"),
-            average(p.iter().filter_map(|c| c.stress.map(f64::from)))
-        ),
-        row(
-            say(lang, "Average hours of sleep", "Horas de sueño, promedio"),
-            average(p.iter().filter_map(|c| c.sleep_hours))
-        ),
-        row(
-            say(lang, "Average pain (0 to 10)", "Dolor promedio (0 a 10)"),
-            average(p.iter().filter_map(|c| c.pain.map(f64::from)))
-        ),
-    )
+    Section {
+        id: "checkins",
+        heading,
+        lines: vec![line],
+        table: Some(Table {
+            head: Vec::new(),
+            row_heads: true,
+            rows: vec![
+                row(
+                    say(lang, "Average mood (1 to 5)", "Ánimo promedio (1 a 5)"),
+                    average(p.iter().map(|c| f64::from(c.mood))),
+                ),
+                row(
+                    say(
+                        lang,
+                        "Average craving (0 to 10)",
+                        "Ganas de consumir, promedio (0 a 10)",
+                    ),
+                    average(p.iter().map(|c| f64::from(c.craving))),
+                ),
+                row(
+                    say(lang, "Average stress (0 to 10)", "Estrés promedio (0 a 10)"),
+                    average(p.iter().filter_map(|c| c.stress.map(f64::from))),
+                ),
+                row(
+                    say(lang, "Average hours of sleep", "Horas de sueño, promedio"),
+                    average(p.iter().filter_map(|c| c.sleep_hours)),
+                ),
+                row(
+                    say(lang, "Average pain (0 to 10)", "Dolor promedio (0 a 10)"),
+                    average(p.iter().filter_map(|c| c.pain.map(f64::from))),
+                ),
+            ],
+        }),
+        ..Default::default()
+    }
 }
 
 fn days_in(i: &Insights) -> i64 {
@@ -145,18 +182,17 @@ fn halt_lines(i: &Insights, lang: Language) -> Vec<String> {
         .collect()
 }
 
-fn cravings_section(i: &Insights, lang: Language) -> String {
-    let mut rows = String::new();
-    for c in i.by_category.iter().filter(|c| c.count > 0) {
-        rows.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-            category_label(&c.key, lang),
-            c.count
-        ));
-    }
-    let halt: String = halt_lines(i, lang)
+fn cravings_section(i: &Insights, lang: Language) -> Section {
+    let rows: Vec<(String, Vec<String>)> = i
+        .by_category
         .iter()
-        .map(|s| format!("<li>{}</li>", escape(s)))
+        .filter(|c| c.count > 0)
+        .map(|c| {
+            (
+                category_label(&c.key, lang).to_owned(),
+                vec![c.count.to_string()],
+            )
+        })
         .collect();
     let (heading, line) = if lang.is_spanish() {
         (
@@ -169,19 +205,18 @@ fn cravings_section(i: &Insights, lang: Language) -> String {
             format!("{} cravings in the range.", i.cravings),
         )
     };
-    format!(
-        "<section data-section=\"cravings\"><h2>{heading}</h2><p>{line}</p>{}{}</section>",
-        if rows.is_empty() {
-            String::new()
-        } else {
-            format!("<table><tbody>{rows}</tbody></table>")
-        },
-        if halt.is_empty() {
-            String::new()
-        } else {
-            format!("<ul>{halt}</ul>")
-        },
-    )
+    Section {
+        id: "cravings",
+        heading,
+        lines: vec![line],
+        table: (!rows.is_empty()).then_some(Table {
+            head: Vec::new(),
+            row_heads: true,
+            rows,
+        }),
+        list: halt_lines(i, lang),
+        ..Default::default()
+    }
 }
 
 /// A built-in tool's name in `lang` (they are stored in English); the
@@ -204,91 +239,78 @@ fn tool_name(name: &str, lang: Language) -> &str {
     }
 }
 
-fn tools_section(i: &Insights, lang: Language) -> String {
-    let rows: String = i
+fn tools_section(i: &Insights, lang: Language) -> Section {
+    let rows: Vec<(String, Vec<String>)> = i
         .tools
         .iter()
         .map(|t| {
-            format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(tool_name(&t.name, lang)),
-                t.uses,
-                avg_cell(t.median_drop)
+            (
+                tool_name(&t.name, lang).to_owned(),
+                vec![t.uses.to_string(), avg_cell(t.median_drop)],
             )
         })
         .collect();
-    format!(
-        "<section data-section=\"tools\"><h2>{}</h2>{}</section>",
-        say(lang, "Coping tools that work", "Herramientas que funcionan"),
-        if rows.is_empty() {
-            format!(
-                "<p class=\"empty\">{}</p>",
-                say(
-                    lang,
-                    "No tools used in the range.",
-                    "No se usaron herramientas en el periodo."
-                )
+    Section {
+        id: "tools",
+        heading: say(lang, "Coping tools that work", "Herramientas que funcionan"),
+        empty: rows.is_empty().then(|| {
+            say(
+                lang,
+                "No tools used in the range.",
+                "No se usaron herramientas en el periodo.",
             )
-        } else {
-            format!(
-                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{rows}</tbody></table>",
+        }),
+        table: (!rows.is_empty()).then(|| Table {
+            head: vec![
                 say(lang, "Tool", "Herramienta"),
                 say(lang, "Uses", "Usos"),
                 say(
                     lang,
                     "Usual drop in craving (the middle of the rated uses)",
-                    "Bajada habitual de las ganas (el valor del medio de las veces calificadas)"
-                )
-            )
-        }
-    )
+                    "Bajada habitual de las ganas (el valor del medio de las veces calificadas)",
+                ),
+            ],
+            row_heads: false,
+            rows,
+        }),
+        ..Default::default()
+    }
 }
 
 impl Dao<'_> {
-    fn lapses_section(&self, from: &str, to: &str, lang: Language) -> Result<String> {
-        let lapses: Vec<_> = self
+    fn lapses_section(&self, from: &str, to: &str, lang: Language) -> Result<Section> {
+        let lapses: Vec<LapseView> = self
             .lapses()?
             .into_iter()
             .filter(|l| l.day.as_str() >= from && l.day.as_str() <= to)
+            .rev()
+            .map(|l| {
+                let mut details = Vec::new();
+                if let Some(w) = l.what_happened {
+                    details.push((say(lang, "What was going on:", "Qué estaba pasando:"), w));
+                }
+                if let Some(n) = l.next_time {
+                    details.push((say(lang, "Next time:", "La próxima vez:"), n));
+                }
+                LapseView {
+                    day: day_words(&l.day, lang),
+                    details,
+                }
+            })
             .collect();
-        let mut items = String::new();
-        for l in lapses.iter().rev() {
-            items.push_str(&format!(
-                "<li><strong>{}</strong>",
-                escape(&day_words(&l.day, lang))
-            ));
-            if let Some(w) = &l.what_happened {
-                items.push_str(&format!(
-                    "<div class=\"detail\">{} {}</div>",
-                    say(lang, "What was going on:", "Qué estaba pasando:"),
-                    escape(w)
-                ));
-            }
-            if let Some(n) = &l.next_time {
-                items.push_str(&format!(
-                    "<div class=\"detail\">{} {}</div>",
-                    say(lang, "Next time:", "La próxima vez:"),
-                    escape(n)
-                ));
-            }
-            items.push_str("</li>");
-        }
-        Ok(format!(
-            "<section data-section=\"lapses\"><h2>{}</h2>{}</section>",
-            say(lang, "Lapses", "Deslices"),
-            if items.is_empty() {
-                format!(
-                    "<p class=\"empty\">{}</p>",
-                    say(
-                        lang,
-                        "None recorded in the range.",
-                        "Ninguno anotado en el periodo."
-                    )
+        Ok(Section {
+            id: "lapses",
+            heading: say(lang, "Lapses", "Deslices"),
+            empty: lapses.is_empty().then(|| {
+                say(
+                    lang,
+                    "None recorded in the range.",
+                    "Ninguno anotado en el periodo.",
                 )
-            } else {
-                format!("<ul>{items}</ul>")
-            }
-        ))
+            }),
+            lapses,
+            ..Default::default()
+        })
     }
 
     /// The report for the last `days` days (all when `None`), with `chosen` sections.
@@ -303,18 +325,18 @@ impl Dao<'_> {
         let insights = self.insights_for(days, today, zone)?;
         let lang = self.language()?;
         let wants = |s: &str| chosen.iter().any(|c| c == s);
-        let mut body = String::new();
+        let mut sections = Vec::new();
         if wants("checkins") {
-            body.push_str(&checkins_section(&insights, lang));
+            sections.push(checkins_section(&insights, lang));
         }
         if wants("cravings") {
-            body.push_str(&cravings_section(&insights, lang));
+            sections.push(cravings_section(&insights, lang));
         }
         if wants("tools") {
-            body.push_str(&tools_section(&insights, lang));
+            sections.push(tools_section(&insights, lang));
         }
         if wants("lapses") {
-            body.push_str(&self.lapses_section(&insights.from, &insights.to, lang)?);
+            sections.push(self.lapses_section(&insights.from, &insights.to, lang)?);
         }
         if wants("plan") {
             let plan = self.plan(today)?;
@@ -322,12 +344,16 @@ impl Dao<'_> {
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect();
-            body.push_str(&format!(
-                "<section data-section=\"plan\"><h2>{}</h2>{}</section>",
-                say(lang, "My plan", "Mi plan"),
-                plan_body(&plan, &all, lang, 3)?
-            ));
+            sections.push(Section {
+                id: "plan",
+                heading: say(lang, "My plan", "Mi plan"),
+                plan: Some(plan_body(&plan, &all, lang, 3)?),
+                ..Default::default()
+            });
         }
+        let body = ReportBody { sections }
+            .render()
+            .map_err(|e| crate::Error::Storage(format!("could not make the report: {e}")))?;
         let number = self.settings()?.emergency_number;
         let meta = if lang.is_spanish() {
             format!(

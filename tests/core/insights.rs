@@ -212,7 +212,8 @@ fn the_report_holds_exactly_the_chosen_sections() {
             "{absent}"
         );
     }
-    assert!(r.body.contains("A &lt;hard&gt; day"));
+    // Escaped by the template engine, never markup.
+    assert!(r.body.contains("A &#60;hard&#62; day"), "{}", r.body);
     // Dates as people read them, never the stored ISO form.
     assert!(
         r.body.contains("<strong>November 29, 2026</strong>"),
