@@ -725,7 +725,7 @@ pub fn seal_archive(json: &str, passphrase: &str, path: &std::path::Path) -> Res
     }
     crate::folder::precreate_private(path)?;
     let conn = Connection::open(path)?;
-    crate::encryption::apply_key(&conn, passphrase)?;
+    crate::key::apply_key(&conn, passphrase)?;
     conn.execute_batch("CREATE TABLE export (json TEXT NOT NULL)")?;
     conn.execute("INSERT INTO export (json) VALUES (?1)", [json])?;
     conn.close().map_err(|(_, e)| Error::from(e))?;
@@ -751,7 +751,7 @@ pub fn save_sealed_archive(json: &str, passphrase: &str, path: &std::path::Path)
 /// Reads a sealed export's JSON. A wrong passphrase gives `WrongPassphrase`.
 pub fn unseal_archive(path: &std::path::Path, passphrase: &str) -> Result<Vec<u8>> {
     let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    crate::encryption::apply_key(&conn, passphrase)?;
+    crate::key::apply_key(&conn, passphrase)?;
     let json: String = conn
         .query_row("SELECT json FROM export", [], |r| r.get(0))
         .map_err(|e| match e.sqlite_error_code() {

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Utc};
 use serde::Serialize;
 
-use crate::encryption::{header_is_plain, marker_path};
 use crate::error::{Error, Result};
+use crate::folder::{header_is_plain, marker_path};
 use crate::store::{Store, open_connection};
 
 pub const KEEP_DAILY: usize = 7;
@@ -54,11 +54,8 @@ pub struct Renewed {
     pub left_plain: Vec<String>,
 }
 
-/// The backups' folder inside the data folder.
-pub const BACKUPS_DIR: &str = "backups";
-/// How the last backup went, kept beside the data so a failure on quit is
-/// still shown the next day.
-pub const BACKUP_STATUS_FILE: &str = "backup-status.json";
+pub use crate::folder::BACKUP_STATUS_FILE;
+pub use crate::folder::BACKUPS_DIR;
 
 /// How the last backup went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -295,7 +292,7 @@ impl Store {
             let n = entry.file_name().to_string_lossy().into_owned();
             if n.starts_with(&format!(".{PREFIX}")) && n.ends_with(".partial") {
                 // It may be a plain copy: overwritten, not just unlinked.
-                crate::erase::shred(&entry.path())?;
+                crate::folder::shred(&entry.path())?;
             }
         }
         let conn = guard.as_ref().ok_or(Error::AppLocked)?;
@@ -327,11 +324,11 @@ impl Store {
             check_file(conn, &partial)
         })();
         if let Err(err) = made {
-            let _ = crate::erase::shred(&partial);
+            let _ = crate::folder::shred(&partial);
             return Err(err);
         }
         if let Err(e) = fs::rename(&partial, &path) {
-            let _ = crate::erase::shred(&partial);
+            let _ = crate::folder::shred(&partial);
             return Err(io("name", &path)(e));
         }
         sync_dir(dir)?;
@@ -375,7 +372,7 @@ impl Store {
             if !(made.is_ok() || readable) {
                 continue; // no new backup: an old one in the old form is better than none
             }
-            if let Err(e) = crate::erase::shred(Path::new(&old.path))
+            if let Err(e) = crate::folder::shred(Path::new(&old.path))
                 && readable
             {
                 renewed.left_plain.push(format!("{}: {e}", old.path));

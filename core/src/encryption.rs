@@ -24,106 +24,14 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::folder::{header_is_plain, marker_path, suffixed, swap_path};
+use crate::key::{apply_key, quoted};
 use crate::store::{Store, integrity_problems, open_connection};
 
 /// Shortest passphrase accepted, in characters.
 pub const PASSPHRASE_MIN_CHARS: usize = 8;
 /// Longest passphrase accepted, in characters.
 pub const PASSPHRASE_MAX_CHARS: usize = 256;
-
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
-/// TESTS ONLY (feature `test-kdf`): makes every SQLCipher key derivation in
-/// this process cheap, 1,000 PBKDF2 iterations instead of SQLCipher 4's
-/// 256,000 (`PRAGMA cipher_default_kdf_iter`, a process-wide default). The
-/// crash-point walk runs the encrypted operations hundreds of times and tests
-/// what a crash leaves on disk, not the key derivation; at full cost most of its
-/// minutes went to deriving keys. A file made this way opens only in a process
-/// that did the same, so call it first thing, in a process of its own (the walk
-/// and its `op` runner), never beside other tests.
-#[cfg(feature = "test-kdf")]
-pub fn use_cheap_key_derivation_for_tests() -> Result<()> {
-    let conn = Connection::open_in_memory()?;
-    conn.execute_batch("PRAGMA cipher_default_kdf_iter = 1000;")?;
-    Ok(())
-}
-
-/// The marker beside the database file (`steady.sqlite3.encrypted`).
-pub fn marker_path(db: &Path) -> PathBuf {
-    suffixed(db, ".encrypted")
-}
-
-use crate::folder::{suffixed, swap_path};
-
-/// Whether a file starts with the plain SQLite header. A missing or empty
-/// file counts as plain (it is about to be created).
-pub fn header_is_plain(path: &Path) -> Result<bool> {
-    use std::io::Read;
-    let mut head = [0u8; 16];
-    match File::open(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
-        Err(e) => Err(Error::Storage(format!(
-            "could not read {}: {e}",
-            path.display()
-        ))),
-        Ok(mut file) => {
-            let mut read = 0;
-            while read < head.len() {
-                let n = file.read(&mut head[read..]).map_err(|e| {
-                    Error::Storage(format!("could not read {}: {e}", path.display()))
-                })?;
-                if n == 0 {
-                    break;
-                }
-                read += n;
-            }
-            Ok(read == 0 || &head == SQLITE_HEADER)
-        }
-    }
-}
-
-/// Whether the database at `db` is encrypted: the marker is there and the
-/// file is not plain SQLite (or is missing). A marker beside a plain file is left from a
-/// change that stopped before its swap (the plain file is the live one), so
-/// it is removed.
-pub fn is_encrypted(db: &Path) -> Result<bool> {
-    let marker = marker_path(db);
-    if !marker.exists() {
-        return Ok(false);
-    }
-    if !db.exists() {
-        // Not ours to tidy: a marker without its file says the user's data
-        // is missing, and the store refuses to start over it (see `folder`).
-        return Ok(true);
-    }
-    if header_is_plain(db)? {
-        fs::remove_file(&marker)
-            .map_err(|e| Error::Storage(format!("could not tidy {}: {e}", marker.display())))?;
-        return Ok(false);
-    }
-    Ok(true)
-}
-
-/// SQL text with the passphrase quoted; wiped when dropped.
-fn quoted(passphrase: &str) -> Zeroizing<String> {
-    let mut out = Zeroizing::new(String::with_capacity(passphrase.len() + 2));
-    out.push('\'');
-    for c in passphrase.chars() {
-        if c == '\'' {
-            out.push('\'');
-        }
-        out.push(c);
-    }
-    out.push('\'');
-    out
-}
-
-/// Keys a fresh connection. Must come before anything reads the file.
-pub(crate) fn apply_key(conn: &Connection, passphrase: &str) -> Result<()> {
-    let sql = Zeroizing::new(format!("PRAGMA key = {}", quoted(passphrase).as_str()));
-    conn.execute_batch(&sql)?;
-    Ok(())
-}
 
 /// Checks a new passphrase before anything is changed.
 pub fn check_passphrase(passphrase: &str) -> Result<()> {
@@ -546,4 +454,29 @@ pub(crate) fn encrypt_plain_copies(db: &Path, passphrase: &str) -> Vec<String> {
         Err(e) => left.push(e.to_string()),
     }
     left
+}
+
+impl Store {
+    /// Opens an encrypted store with its passphrase. A wrong one gives
+    /// [`Error::WrongPassphrase`] and the store stays locked. Unlocking an
+    /// open store does nothing.
+    pub fn unlock(&self, passphrase: &str) -> Result<()> {
+        let mut guard = self.lock();
+        if guard.is_some() {
+            return Ok(());
+        }
+        let path = self.path().ok_or(Error::AppLocked)?;
+        *guard = Some(open_connection(path, Some(passphrase))?);
+        drop(guard);
+        // A stop between turning encryption on and renewing the backups can
+        // leave plain copies: with the passphrase at hand, they are
+        // encrypted now. What can't be is tried again on the next unlock.
+        let _ = encrypt_plain_copies(path, passphrase);
+        // After an encrypted restore, the readable-while-locked list follows
+        // the people now here.
+        self.keep_locked_contacts_in_step();
+        // Unlocking is being there: the idle time starts now.
+        self.note_activity(std::time::Instant::now());
+        Ok(())
+    }
 }

@@ -7,106 +7,14 @@
 //! may still keep old blocks; full-disk encryption is the answer there, and
 //! the Your data screen says so.)
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
 use std::path::Path;
 
-use crate::encryption::marker_path;
 use crate::error::{Error, Result};
-use crate::folder::io;
+use crate::folder::erase_files;
 use crate::store::{Store, open_connection};
 
 /// The word the user types to confirm.
 pub const DELETE_CONFIRM_WORD: &str = "DELETE";
-
-/// Overwrites a file with zeros, syncs it, and removes it. It is renamed to
-/// `<name>.shredding` first (unless it already has that name), so a stop half
-/// way leaves no half-zeroed file under its own name; the next start
-/// finishes the job.
-pub(crate) fn shred(path: &Path) -> Result<()> {
-    let shredding = if path.to_string_lossy().ends_with(crate::folder::SHREDDING) {
-        path.to_path_buf()
-    } else {
-        let to = crate::folder::suffixed(path, crate::folder::SHREDDING);
-        fs::rename(path, &to).map_err(io("remove", path))?;
-        to
-    };
-    let path = shredding.as_path();
-    let len = fs::metadata(path).map_err(io("read", path))?.len();
-    {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(io("open", path))?;
-        let zeros = vec![0u8; 64 * 1024];
-        let mut left = len;
-        while left > 0 {
-            let n = left.min(zeros.len() as u64) as usize;
-            file.write_all(&zeros[..n]).map_err(io("overwrite", path))?;
-            left -= n as u64;
-        }
-        file.sync_all().map_err(io("sync", path))?;
-    }
-    fs::remove_file(path).map_err(io("remove", path))
-}
-
-fn shred_dir(dir: &Path) -> Result<()> {
-    if !dir.exists() {
-        return Ok(());
-    }
-    // Listed first: shredding renames files in the folder being listed.
-    let entries: Vec<_> = fs::read_dir(dir)
-        .map_err(io("list", dir))?
-        .flatten()
-        .collect();
-    for entry in entries {
-        let path = entry.path();
-        if path.is_dir() {
-            shred_dir(&path)?;
-        } else {
-            shred(&path)?;
-        }
-    }
-    fs::remove_dir(dir).map_err(io("remove", dir))
-}
-
-/// Overwrites and removes every file of the database at `db` (the database,
-/// its WAL and SHM, kept-aside restores, unfinished swaps and copies, the
-/// marker), the readable-while-locked contacts, the backup status, and the
-/// backups folder when given. Safe to run again after a stop: it is how a
-/// start finishes an interrupted "delete all". The intent record stays (the
-/// caller ends it).
-pub(crate) fn erase_files(db: &Path, backups: Option<&Path>) -> Result<()> {
-    let dir = crate::folder::parent(db);
-    let base = crate::folder::file_name(db);
-    let intent = crate::folder::intent_path(db);
-    let marker = marker_path(db);
-    let entries: Vec<_> = fs::read_dir(&dir)
-        .map_err(io("list", &dir))?
-        .flatten()
-        .collect();
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = entry.path();
-        if name.starts_with(&base) && path != intent && path != marker && path.is_file() {
-            shred(&path)?;
-        }
-    }
-    // The marker last of the database's files, so a stop before it never
-    // leaves an encrypted file looking plain.
-    if marker.exists() {
-        fs::remove_file(&marker).map_err(io("remove", &marker))?;
-    }
-    crate::locked_contacts::remove_locked_contacts(&dir)?;
-    let status = dir.join(crate::backup::BACKUP_STATUS_FILE);
-    if status.exists() {
-        fs::remove_file(&status).map_err(io("remove", &status))?;
-    }
-    if let Some(backups) = backups {
-        shred_dir(backups)?;
-    }
-    crate::folder::sync_dir(&dir)
-}
 
 impl Store {
     /// Deletes every record (with `secure_delete`), removes the database with

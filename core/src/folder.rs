@@ -1,5 +1,9 @@
-//! The data folder's files: private modes, whole-or-nothing writes, and the
-//! intent record that makes a multi-step file operation recoverable.
+//! The data folder's files, below the store and everything that uses it: the
+//! names of what lives there (backups, status, the readable-while-locked list,
+//! the encryption marker), what a file's first bytes say, private modes,
+//! whole-or-nothing writes, shredding and erasing, and the intent record that
+//! makes a multi-step file operation recoverable. Nothing here opens the
+//! database or knows the store (no module circle: `farm-studio look`).
 //!
 //! - The folder is `0700` and every file Steady makes in it `0600`, whatever
 //!   the umask (SQLite gives a database's `-wal` and `-shm` the database's mode,
@@ -20,7 +24,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::encryption::{header_is_plain, marker_path};
 use crate::error::{Error, Result};
 
 /// What a start found half done and put right.
@@ -260,7 +263,7 @@ pub(crate) fn write_marker(db: &Path) -> Result<()> {
 /// overwritten with zeros, synced, removed. Missing is fine.
 pub(crate) fn shred_if_there(path: &Path) -> Result<()> {
     if exists(path) {
-        crate::erase::shred(path)?;
+        shred(path)?;
     }
     Ok(())
 }
@@ -281,14 +284,14 @@ pub(crate) const SHREDDING: &str = ".shredding";
 /// Finishes shredding files a stop interrupted, in `dir` and its backups
 /// folder. Best effort: what can't go now goes on a later start.
 fn finish_shredding(dir: &Path) {
-    for folder in [dir.to_path_buf(), dir.join(crate::backup::BACKUPS_DIR)] {
+    for folder in [dir.to_path_buf(), dir.join(BACKUPS_DIR)] {
         let Ok(entries) = fs::read_dir(&folder) else {
             continue;
         };
         for entry in entries.flatten() {
             let path = entry.path();
             if entry.file_name().to_string_lossy().ends_with(SHREDDING) && path.is_file() {
-                let _ = crate::erase::shred(&path);
+                let _ = shred(&path);
             }
         }
     }
@@ -354,7 +357,7 @@ pub(crate) fn recover(db: &Path) -> Result<Option<Recovery>> {
             }
         }
         Some(Intent::Erase { backups }) => {
-            crate::erase::erase_files(db, backups.as_deref().map(Path::new))?;
+            erase_files(db, backups.as_deref().map(Path::new))?;
             Recovery::EraseFinished
         }
     };
@@ -394,4 +397,156 @@ fn refuse_if_data_elsewhere(db: &Path) -> Result<()> {
         found.join(", "),
         if found.len() == 1 { "is" } else { "are" }
     )))
+}
+
+/// The backups' folder inside the data folder.
+pub const BACKUPS_DIR: &str = "backups";
+/// The last backup's result, so a failure is shown at the next start.
+pub const BACKUP_STATUS_FILE: &str = "backup-status.json";
+/// The people kept readable while locked (when the user chose so).
+pub const LOCKED_CONTACTS_FILE: &str = "emergency-contacts.json";
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// The marker beside the database file (`steady.sqlite3.encrypted`).
+pub fn marker_path(db: &Path) -> PathBuf {
+    suffixed(db, ".encrypted")
+}
+
+/// Whether a file starts with the plain SQLite header. A missing or empty
+/// file counts as plain (it is about to be created).
+pub fn header_is_plain(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    match File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(Error::Storage(format!(
+            "could not read {}: {e}",
+            path.display()
+        ))),
+        Ok(mut file) => {
+            let mut read = 0;
+            while read < head.len() {
+                let n = file.read(&mut head[read..]).map_err(|e| {
+                    Error::Storage(format!("could not read {}: {e}", path.display()))
+                })?;
+                if n == 0 {
+                    break;
+                }
+                read += n;
+            }
+            Ok(read == 0 || &head == SQLITE_HEADER)
+        }
+    }
+}
+
+/// Whether the database at `db` is encrypted: the marker is there and the
+/// file is not plain SQLite (or is missing). A marker beside a plain file is left from a
+/// change that stopped before its swap (the plain file is the live one), so
+/// it is removed.
+pub fn is_encrypted(db: &Path) -> Result<bool> {
+    let marker = marker_path(db);
+    if !marker.exists() {
+        return Ok(false);
+    }
+    if !db.exists() {
+        // Not ours to tidy: a marker without its file says the user's data
+        // is missing, and the store refuses to start over it (see `folder`).
+        return Ok(true);
+    }
+    if header_is_plain(db)? {
+        fs::remove_file(&marker)
+            .map_err(|e| Error::Storage(format!("could not tidy {}: {e}", marker.display())))?;
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Overwrites a file with zeros, syncs it, and removes it. It is renamed to
+/// `<name>.shredding` first (unless it already has that name), so a stop half
+/// way leaves no half-zeroed file under its own name; the next start
+/// finishes the job.
+pub(crate) fn shred(path: &Path) -> Result<()> {
+    let shredding = if path.to_string_lossy().ends_with(SHREDDING) {
+        path.to_path_buf()
+    } else {
+        let to = suffixed(path, SHREDDING);
+        fs::rename(path, &to).map_err(io("remove", path))?;
+        to
+    };
+    let path = shredding.as_path();
+    let len = fs::metadata(path).map_err(io("read", path))?.len();
+    {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(io("open", path))?;
+        let zeros = vec![0u8; 64 * 1024];
+        let mut left = len;
+        while left > 0 {
+            let n = left.min(zeros.len() as u64) as usize;
+            file.write_all(&zeros[..n]).map_err(io("overwrite", path))?;
+            left -= n as u64;
+        }
+        file.sync_all().map_err(io("sync", path))?;
+    }
+    fs::remove_file(path).map_err(io("remove", path))
+}
+
+fn shred_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    // Listed first: shredding renames files in the folder being listed.
+    let entries: Vec<_> = fs::read_dir(dir)
+        .map_err(io("list", dir))?
+        .flatten()
+        .collect();
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            shred_dir(&path)?;
+        } else {
+            shred(&path)?;
+        }
+    }
+    fs::remove_dir(dir).map_err(io("remove", dir))
+}
+
+/// Overwrites and removes every file of the database at `db` (the database,
+/// its WAL and SHM, kept-aside restores, unfinished swaps and copies, the
+/// marker), the readable-while-locked contacts, the backup status, and the
+/// backups folder when given. Safe to run again after a stop: it is how a
+/// start finishes an interrupted "delete all". The intent record stays (the
+/// caller ends it).
+pub(crate) fn erase_files(db: &Path, backups: Option<&Path>) -> Result<()> {
+    let dir = parent(db);
+    let base = file_name(db);
+    let intent = intent_path(db);
+    let marker = marker_path(db);
+    let entries: Vec<_> = fs::read_dir(&dir)
+        .map_err(io("list", &dir))?
+        .flatten()
+        .collect();
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name.starts_with(&base) && path != intent && path != marker && path.is_file() {
+            shred(&path)?;
+        }
+    }
+    // The marker last of the database's files, so a stop before it never
+    // leaves an encrypted file looking plain.
+    if marker.exists() {
+        fs::remove_file(&marker).map_err(io("remove", &marker))?;
+    }
+    shred_if_there(&dir.join(LOCKED_CONTACTS_FILE))?;
+    let status = dir.join(BACKUP_STATUS_FILE);
+    if status.exists() {
+        fs::remove_file(&status).map_err(io("remove", &status))?;
+    }
+    if let Some(backups) = backups {
+        shred_dir(backups)?;
+    }
+    sync_dir(&dir)
 }

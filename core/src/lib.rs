@@ -16,6 +16,7 @@ mod error;
 mod export;
 mod folder;
 mod insights;
+mod key;
 mod locked_contacts;
 mod migrations;
 mod number;
@@ -53,21 +54,22 @@ pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, format_instant, local_today}
 pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };
-#[cfg(feature = "test-kdf")]
-pub use encryption::use_cheap_key_derivation_for_tests;
 pub use encryption::{
     DEFAULT_LOCK_AFTER_MINUTES, EncryptionChange, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS,
-    PASSPHRASE_MIN_CHARS, Strength, check_passphrase, header_is_plain, is_encrypted, marker_path,
-    passphrase_strength, unlock_delay,
+    PASSPHRASE_MIN_CHARS, Strength, check_passphrase, passphrase_strength, unlock_delay,
 };
 pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
 pub use export::{exportable_sections, plan_html};
-pub use folder::{Recovery, private_dir, sync_dir, write_whole};
+pub use folder::{
+    Recovery, header_is_plain, is_encrypted, marker_path, private_dir, sync_dir, write_whole,
+};
 pub use insights::{
     Count, DayPoint, HALT_MIN, HALT_WINDOW, HaltCount, Insights, ToolResult, halt_counts,
     halt_sentences,
 };
+#[cfg(feature = "test-kdf")]
+pub use key::use_cheap_key_derivation_for_tests;
 pub use locked_contacts::{
     LOCKED_CONTACTS_FILE, LOCKED_CONTACTS_MAX, locked_contacts_on, read_locked_contacts,
     remove_locked_contacts,

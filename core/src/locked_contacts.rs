@@ -10,7 +10,7 @@ use crate::contacts::Contact;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-pub const LOCKED_CONTACTS_FILE: &str = "emergency-contacts.json";
+pub use crate::folder::LOCKED_CONTACTS_FILE;
 /// How many people are kept readable.
 pub const LOCKED_CONTACTS_MAX: usize = 3;
 
@@ -39,7 +39,7 @@ pub fn read_locked_contacts(dir: &Path) -> Vec<Contact> {
 pub fn remove_locked_contacts(dir: &Path) -> Result<()> {
     let path = file(dir);
     if path.exists() {
-        crate::erase::shred(&path)?;
+        crate::folder::shred(&path)?;
     }
     Ok(())
 }

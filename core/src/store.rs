@@ -74,7 +74,7 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
         let recovered = crate::folder::recover(path)?;
-        let conn = if crate::encryption::is_encrypted(path)? {
+        let conn = if crate::folder::is_encrypted(path)? {
             None
         } else {
             crate::folder::precreate_private(path)?;
@@ -119,29 +119,6 @@ impl Store {
         self.lock().is_none()
     }
 
-    /// Opens an encrypted store with its passphrase. A wrong one gives
-    /// [`Error::WrongPassphrase`] and the store stays locked. Unlocking an
-    /// open store does nothing.
-    pub fn unlock(&self, passphrase: &str) -> Result<()> {
-        let mut guard = self.lock();
-        if guard.is_some() {
-            return Ok(());
-        }
-        let path = self.path.as_deref().ok_or(Error::AppLocked)?;
-        *guard = Some(open_connection(path, Some(passphrase))?);
-        drop(guard);
-        // A stop between turning encryption on and renewing the backups can
-        // leave plain copies: with the passphrase at hand, they are
-        // encrypted now. What can't be is tried again on the next unlock.
-        let _ = crate::encryption::encrypt_plain_copies(path, passphrase);
-        // After an encrypted restore, the readable-while-locked list follows
-        // the people now here.
-        self.keep_locked_contacts_in_step();
-        // Unlocking is being there: the idle time starts now.
-        self.note_activity(std::time::Instant::now());
-        Ok(())
-    }
-
     /// Closes the connection of an encrypted store, so nothing can be read
     /// until it is unlocked again (SQLCipher wipes its key on close). A plain
     /// store has nothing to lock and stays open.
@@ -150,7 +127,7 @@ impl Store {
         let Some(path) = self.path.as_deref() else {
             return Ok(());
         };
-        if !crate::encryption::marker_path(path).exists() {
+        if !crate::folder::marker_path(path).exists() {
             return Ok(());
         }
         if let Some(conn) = guard.take() {
@@ -310,7 +287,7 @@ impl Store {
 pub(crate) fn open_connection(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, OPEN_FLAGS)?;
     if let Some(passphrase) = passphrase {
-        crate::encryption::apply_key(&conn, passphrase)?;
+        crate::key::apply_key(&conn, passphrase)?;
         // With the wrong key the first read finds no database.
         check_readable(&conn).map_err(|e| match e {
             Error::Corrupt(_) => Error::WrongPassphrase,
