@@ -699,6 +699,83 @@ pub enum ArchiveWrapping {
     Unknown,
 }
 
+/// A file chosen for import, as far as its size and first bytes tell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportFile {
+    pub name: String,
+    pub size_bytes: u64,
+    pub wrapping: ArchiveWrapping,
+}
+
+fn unreadable(e: std::io::Error) -> Error {
+    Error::Storage(format!("could not read that file: {e}"))
+}
+
+/// Looks at a file chosen for import without reading it whole: over
+/// [`IMPORT_MAX_BYTES`] or not a Steady export (plain or sealed), it is
+/// refused with a clear message, before anything is read into memory.
+pub fn inspect_import(path: &std::path::Path) -> Result<ImportFile> {
+    use std::io::Read;
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > IMPORT_MAX_BYTES {
+        return Err(bad(
+            "That file is over 200 MB, too big to be a Steady export.",
+        ));
+    }
+    let mut head = vec![0u8; 64];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(unreadable)?;
+    head.truncate(n);
+    let wrapping = archive_wrapping(&head);
+    if wrapping == ArchiveWrapping::Unknown {
+        return Err(bad("That file isn't a Steady export."));
+    }
+    Ok(ImportFile {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        size_bytes: size,
+        wrapping,
+    })
+}
+
+/// Reads and checks a chosen export (sealed ones with `passphrase`): looked
+/// at first ([`inspect_import`]), then read, unsealed and parsed. Nothing is
+/// written.
+pub fn read_import(path: &std::path::Path, passphrase: Option<&str>) -> Result<Archive> {
+    inspect_import(path)?;
+    let bytes = zeroize::Zeroizing::new(match passphrase {
+        Some(p) => unseal_archive(path, p)?,
+        None => std::fs::read(path).map_err(unreadable)?,
+    });
+    if archive_wrapping(&bytes) != ArchiveWrapping::Json {
+        return Err(Error::validation(
+            "passphrase",
+            "That export is sealed: enter its passphrase.",
+        ));
+    }
+    parse_archive(&bytes)
+}
+
+/// Whether bytes read like text: UTF-8 (a character cut at the end is fine)
+/// with no control characters but tabs and line ends.
+fn looks_like_text(head: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or("")
+        }
+        Err(_) => return false,
+    };
+    !valid.is_empty()
+        && !valid
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// Tells a plain export from a sealed one by its first bytes.
 pub fn archive_wrapping(head: &[u8]) -> ArchiveWrapping {
     let text = head
@@ -708,7 +785,14 @@ pub fn archive_wrapping(head: &[u8]) -> ArchiveWrapping {
         .next();
     match text {
         Some(b'{') => ArchiveWrapping::Json,
-        _ if head.len() >= 16 && !head.starts_with(b"SQLite format 3\0") => ArchiveWrapping::Sealed,
+        // A sealed file starts with its random salt: not SQLite's header, and
+        // not text (a text file that isn't JSON is no export at all).
+        _ if head.len() >= 16
+            && !head.starts_with(b"SQLite format 3\0")
+            && !looks_like_text(head) =>
+        {
+            ArchiveWrapping::Sealed
+        }
         _ => ArchiveWrapping::Unknown,
     }
 }

@@ -34,8 +34,8 @@ mod triggers;
 
 pub use archive::{
     ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CSV_KINDS,
-    IMPORT_MAX_BYTES, ImportSummary, NOT_ARCHIVED, archive_wrapping, parse_archive,
-    save_sealed_archive, seal_archive, unseal_archive,
+    IMPORT_MAX_BYTES, ImportFile, ImportSummary, NOT_ARCHIVED, archive_wrapping, inspect_import,
+    parse_archive, read_import, save_sealed_archive, seal_archive, unseal_archive,
 };
 pub use backup::{
     BACKUP_STATUS_FILE, BACKUPS_DIR, Backup, BackupReason, BackupResult, KEEP_DAILY, KEEP_WEEKLY,

@@ -461,3 +461,51 @@ fn an_import_backs_up_first_and_a_bad_file_costs_nothing() {
         "the backup is of the data before the import"
     );
 }
+
+#[test]
+fn a_chosen_file_is_looked_at_before_it_is_read() {
+    use steady_core::{ArchiveWrapping, inspect_import, read_import};
+    let dir = tempfile::tempdir().unwrap();
+    let store = full_store();
+    let plain = dir.path().join("mine.json");
+    std::fs::write(&plain, export(&store)).unwrap();
+    let file = inspect_import(&plain).unwrap();
+    assert_eq!(file.name, "mine.json");
+    assert_eq!(file.wrapping, ArchiveWrapping::Json);
+    assert!(read_import(&plain, None).is_ok());
+
+    // Sealed: asks for its passphrase, refuses a wrong one.
+    let sealed = dir.path().join("mine.steady");
+    let json = String::from_utf8(export(&store)).unwrap();
+    steady_core::save_sealed_archive(&json, "a sealed export pass", &sealed).unwrap();
+    assert_eq!(
+        inspect_import(&sealed).unwrap().wrapping,
+        ArchiveWrapping::Sealed
+    );
+    assert_eq!(
+        read_import(&sealed, None).unwrap_err().field(),
+        Some("passphrase")
+    );
+    assert_eq!(
+        read_import(&sealed, Some("not the pass at all"))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::WrongPassphrase
+    );
+    assert!(read_import(&sealed, Some("a sealed export pass")).is_ok());
+
+    // Not an export, and a 201 MB file (sparse: nothing is read to refuse it).
+    let other = dir.path().join("notes.txt");
+    std::fs::write(&other, "my grocery list, nothing more, really").unwrap();
+    let err = inspect_import(&other).unwrap_err();
+    assert_eq!(err.field(), Some("file"));
+    assert!(err.to_string().contains("isn't a Steady export"), "{err}");
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(201 * 1024 * 1024)
+        .unwrap();
+    let err = read_import(&huge, None).unwrap_err();
+    assert_eq!(err.field(), Some("file"));
+    assert!(err.to_string().contains("over 200 MB"), "{err}");
+}

@@ -9,9 +9,8 @@ use std::sync::{Arc, Mutex};
 use chrono::{Local, Utc};
 use serde::Serialize;
 use steady_core::{
-    ArchiveWrapping, Backup, BackupReason, CSV_KINDS, IMPORT_MAX_BYTES, ImportSummary, Store,
-    archive_wrapping, list_backups, local_today, parse_archive, read_backup_result,
-    save_sealed_archive, unseal_archive,
+    Backup, BackupReason, CSV_KINDS, ImportFile, ImportSummary, Store, inspect_import,
+    list_backups, local_today, read_backup_result, read_import, save_sealed_archive,
 };
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -217,14 +216,6 @@ pub async fn export_csv<R: Runtime>(
     .await
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PickedImport {
-    pub name: String,
-    pub size_bytes: u64,
-    pub wrapping: ArchiveWrapping,
-}
-
 /// Opens the file dialog for an import and checks the file's size and kind.
 /// Test builds may name the file (`test_path`); a user's build ignores it.
 #[tauri::command]
@@ -233,7 +224,7 @@ pub async fn pick_import<R: Runtime>(
     slot: State<'_, StoreSlot>,
     files: State<'_, Arc<DataFiles>>,
     test_path: Option<String>,
-) -> Result<Option<PickedImport>, IpcError> {
+) -> Result<Option<ImportFile>, IpcError> {
     // Nothing is brought in while locked: the import needs the data open.
     slot.unlocked_store(&app).await?;
     let test_build = app.config().identifier.ends_with(".test");
@@ -263,47 +254,17 @@ pub async fn pick_import<R: Runtime>(
     let Some(path) = path else {
         return Ok(None);
     };
-    let (size, head) = blocking({
+    // What the file is, from its size and first bytes (the core refuses one
+    // too big or not an export before reading it).
+    let file = blocking({
         let path = path.clone();
-        move || {
-            use std::io::Read;
-            let size = std::fs::metadata(&path)
-                .map_err(|e| IpcError::new("storage", format!("could not read that file: {e}")))?
-                .len();
-            let mut head = vec![0u8; 64];
-            let n = std::fs::File::open(&path)
-                .and_then(|mut f| f.read(&mut head))
-                .map_err(|e| IpcError::new("storage", format!("could not read that file: {e}")))?;
-            head.truncate(n);
-            Ok((size, head))
-        }
+        move || Ok(inspect_import(&path)?)
     })
     .await?;
-    if size > IMPORT_MAX_BYTES {
-        return Err(IpcError::validation(
-            "file",
-            "That file is over 200 MB, too big to be a Steady export.",
-        ));
-    }
-    let wrapping = archive_wrapping(&head);
-    if wrapping == ArchiveWrapping::Unknown {
-        return Err(IpcError::validation(
-            "file",
-            "That file isn't a Steady export.",
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     if let Ok(mut picked) = files.picked.lock() {
         *picked = Some(path);
     }
-    Ok(Some(PickedImport {
-        name,
-        size_bytes: size,
-        wrapping,
-    }))
+    Ok(Some(file))
 }
 
 #[derive(Debug, Serialize)]
@@ -334,20 +295,7 @@ pub async fn import_picked<R: Runtime>(
     let backups = backups_dir(&slot, &app)?;
     let files = files.inner().clone();
     blocking(move || {
-        let bytes =
-            match passphrase {
-                Some(p) => Zeroizing::new(unseal_archive(&path, &p)?),
-                None => Zeroizing::new(std::fs::read(&path).map_err(|e| {
-                    IpcError::new("storage", format!("could not read that file: {e}"))
-                })?),
-            };
-        if archive_wrapping(&bytes) != ArchiveWrapping::Json {
-            return Err(IpcError::validation(
-                "passphrase",
-                "That export is sealed: enter its passphrase.",
-            ));
-        }
-        let archive = parse_archive(&bytes)?;
+        let archive = read_import(&path, passphrase.as_ref().map(|p| p.as_str()))?;
         let (summary, backup) = store.import_with_backup(&archive, &backups, Utc::now(), &Local)?;
         if let Ok(mut picked) = files.picked.lock() {
             *picked = None;
