@@ -17,7 +17,7 @@ TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
 	@echo "make test       everything: format, lints, unit, integration, UI and real-window tests"
-	@echo "make check      the gate before every commit: format, clippy, core and integration tests, svelte-check, vitest"
+	@echo "make check      the gate before every commit: format, clippy, core and integration tests, config and command-list checks, svelte-check, vitest"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
 	@echo "make e2e ONLY=checkin   one E2E file (tests/e2e/*checkin*.test.mjs); ONLY=\"app spanish\" for several"
 	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
@@ -50,6 +50,7 @@ check: ui
 	cargo fmt --all --check
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo clippy --locked --workspace --exclude steady-empty-app --all-targets -- -D warnings
 	cargo test --locked -p steady-core -p steady-tests
+	node scripts/check-config.mjs
 	cd ui && npm run check && npm test
 
 # Speed is measured here, never asserted in tests.

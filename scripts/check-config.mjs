@@ -101,8 +101,48 @@ if (!existsSync(dist)) {
   }
 }
 
+// --- One list of commands, kept in step across the layers ---------------------
+// The commands declared for permissions (build.rs), registered (lib.rs), granted
+// (capabilities) and called by the UI (ui/src) must agree: a command added in
+// Rust and forgotten in the capability, granted but never registered, or called
+// by the page but not granted, is a problem here.
+{
+  const text = (p) => readFileSync(join(root, p), 'utf8');
+  const build = text('src-tauri/build.rs');
+  const declared = new Set([...build.slice(build.indexOf('COMMANDS'), build.indexOf('];')).matchAll(/"([a-z_]+)"/g)].map((m) => m[1]));
+  const lib = text('src-tauri/src/lib.rs');
+  const handler = lib.slice(lib.indexOf('generate_handler!['), lib.indexOf(']', lib.indexOf('generate_handler![')));
+  const registered = new Set([...handler.matchAll(/::([a-z_]+),/g)].map((m) => m[1]));
+  const granted = (file) =>
+    new Set(
+      (json(`src-tauri/capabilities/${file}`).permissions ?? [])
+        .filter((p) => typeof p === 'string' && p.startsWith('allow-'))
+        .map((p) => p.slice('allow-'.length).replaceAll('-', '_')),
+    );
+  const main = granted('main.json');
+  const testOnly = granted('test-window.json');
+  const uiFiles = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|svelte)$/.test(e.name) && !/\.test\.ts$/.test(e.name)) uiFiles.push(p);
+    }
+  };
+  walk('ui/src');
+  const called = new Set();
+  for (const f of uiFiles) for (const m of text(f).matchAll(/call<[^>]*>\(\s*'([a-z_]+)'/g)) called.add(m[1]);
+  for (const c of declared) if (!registered.has(c)) fail(`command ${c} is declared in build.rs but not registered in lib.rs`);
+  for (const c of registered) if (!declared.has(c)) fail(`command ${c} is registered but not declared in build.rs (it has no permission)`);
+  for (const c of declared) if (!main.has(c) && !testOnly.has(c)) fail(`command ${c} is granted by no capability`);
+  for (const c of [...main, ...testOnly]) if (!declared.has(c)) fail(`a capability grants ${c}, which no command is`);
+  for (const c of called) if (!main.has(c)) fail(`the UI calls ${c}, which the main capability doesn't grant`);
+  for (const c of main) if (!called.has(c) && c !== 'test_fingerprint') fail(`command ${c} is granted but nothing in the UI calls it`);
+  if (called.size < 50) fail(`only ${called.size} UI calls were found: the pattern no longer matches ui/src/lib/api`);
+}
+
 if (problems.length) {
   console.error(`configuration checks failed:\n - ${problems.join('\n - ')}`);
   process.exit(1);
 }
-console.log('configuration checks: CSP, capabilities, plugins and the built UI are as they should be');
+console.log('configuration checks: CSP, capabilities, the one list of commands, plugins and the built UI are as they should be');
