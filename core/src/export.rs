@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::plan::{Plan, PlanItem, SECTIONS};
 use crate::settings::Language;
+use crate::words::word;
 
 /// English or Spanish words for the documents (the app's own screens use the
 /// UI's catalogues; these files are made here, so their words live here).
@@ -64,24 +65,9 @@ pub fn exportable_sections() -> Vec<&'static str> {
     out
 }
 
+/// A plan part's title: the screens' own words (see [`crate::words`]).
 fn title(section: &str, lang: Language) -> &'static str {
-    let (en, es) = match section {
-        "reasons" => ("My reasons for recovery", "Mis razones para recuperarme"),
-        "contacts" => ("My support people", "Mis personas de apoyo"),
-        "triggers" => (
-            "My triggers and warning signs",
-            "Mis detonantes y señales de alerta",
-        ),
-        "coping" => ("My ways to cope", "Mis formas de afrontarlo"),
-        "avoid" => ("What I avoid", "Lo que evito"),
-        "pain" => ("Pain without opioids", "El dolor sin opioides"),
-        "selfCare" => ("Taking care of myself", "Cuidarme"),
-        "treatment" => ("My treatment", "Mi tratamiento"),
-        "goals" => ("My goals", "Mis metas"),
-        "lapse" => ("If I lapse", "Si tengo un desliz"),
-        _ => ("", ""),
-    };
-    say(lang, en, es)
+    word(lang, &format!("plan.sections.{section}.title"))
 }
 
 fn kind_label(kind: &str, lang: Language) -> &'static str {
@@ -109,17 +95,14 @@ fn kind_label(kind: &str, lang: Language) -> &'static str {
     say(lang, en, es)
 }
 
+/// Who a support person is to the user, in the screens' words.
 fn role_label(role: &str, lang: Language) -> &'static str {
-    let (en, es) = match role {
-        "sponsor" => ("Sponsor", "Padrino o madrina"),
-        "counselor" => ("Counselor", "Consejero o consejera"),
-        "prescriber" => ("Prescriber", "Quien me receta"),
-        "family" => ("Family", "Familia"),
-        "friend" => ("Friend", "Amistad"),
-        "supportGroup" => ("Support group", "Grupo de apoyo"),
-        _ => ("Other", "Otra persona"),
-    };
-    say(lang, en, es)
+    let said = word(lang, &format!("plan.roles.{role}"));
+    if said.is_empty() {
+        word(lang, "plan.roles.other")
+    } else {
+        said
+    }
 }
 
 /// One plan item as the document shows it (words chosen here, escaped by the template).
@@ -190,10 +173,13 @@ fn item_view(item: &PlanItem, lang: Language) -> ItemView {
             };
             (label, day_words(date, lang))
         }),
-        status: item.status.as_deref().map(|status| match status {
-            "reached" => say(lang, "Reached", "Lograda"),
-            "setAside" => say(lang, "Set aside", "En pausa"),
-            _ => say(lang, "Working on it", "En eso estoy"),
+        status: item.status.as_deref().map(|status| {
+            let said = word(lang, &format!("plan.status.{status}"));
+            if said.is_empty() {
+                word(lang, "plan.status.workingOnIt")
+            } else {
+                said
+            }
         }),
         if_then: item
             .if_then

@@ -31,6 +31,7 @@ mod text;
 mod time;
 mod toolbox;
 mod triggers;
+mod words;
 
 pub use archive::{
     ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CSV_KINDS,
