@@ -550,3 +550,18 @@ pub(crate) fn erase_files(db: &Path, backups: Option<&Path>) -> Result<()> {
     }
     sync_dir(&dir)
 }
+
+/// The web view's own storage inside the data folder (WebKit keeps the theme
+/// and the emergency number there for the first frame): moved with the data.
+pub const WEBVIEW_DIR: &str = "webview";
+
+/// Forgets the web view's storage after "delete all": its folder is removed
+/// and made again, empty and private (WebKit makes new files as it needs).
+/// Best effort: what WebKit holds open goes at its next start.
+pub fn forget_webview_storage(data_dir: &Path) {
+    let webview = data_dir.join(WEBVIEW_DIR);
+    if webview.exists() {
+        let _ = fs::remove_dir_all(&webview);
+        let _ = private_dir(&webview);
+    }
+}

@@ -63,7 +63,8 @@ pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
 pub use export::{exportable_sections, plan_html};
 pub use folder::{
-    Recovery, header_is_plain, is_encrypted, marker_path, private_dir, sync_dir, write_whole,
+    Recovery, WEBVIEW_DIR, forget_webview_storage, header_is_plain, is_encrypted, marker_path,
+    private_dir, sync_dir, write_whole,
 };
 pub use insights::{
     Count, DayPoint, HALT_MIN, HALT_WINDOW, HaltCount, Insights, ToolResult, halt_counts,

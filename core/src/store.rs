@@ -207,6 +207,13 @@ impl Store {
         }
     }
 
+    /// The data's size on disk: the database file and its WAL, in bytes.
+    pub fn size_bytes(&self) -> u64 {
+        let Some(db) = self.path() else { return 0 };
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        size(db) + size(&crate::folder::suffixed(db, "-wal"))
+    }
+
     /// `PRAGMA integrity_check`, as a list of problems (empty when the file is whole).
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
         let guard = self.lock();

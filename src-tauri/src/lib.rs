@@ -266,7 +266,7 @@ fn create_main_window<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
         if steady_core::is_encrypted(&dir.join(steady_core::DATABASE_FILE_NAME)).unwrap_or(false) {
             builder = builder.title(window::neutral_title(window::system_language()));
         }
-        let webview_dir = dir.join("webview");
+        let webview_dir = dir.join(steady_core::WEBVIEW_DIR);
         // If the folder cannot be made, WebKit keeps its default place; the
         // store reports the real problem on the error screen.
         if steady_core::private_dir(&dir).is_ok() && steady_core::private_dir(&webview_dir).is_ok()

@@ -321,12 +321,8 @@ pub async fn delete_all_data<R: Runtime>(
         let backups = data.join(steady_core::BACKUPS_DIR);
         store.delete_everything(&confirm, include_backups.then_some(backups.as_path()))?;
         // WebKit's storage (the theme and number mirror); the page clears
-        // its own copy first, and WebKit makes new, empty files as needed.
-        let webview = data.join("webview");
-        if webview.exists() {
-            let _ = std::fs::remove_dir_all(&webview);
-            let _ = std::fs::create_dir_all(&webview);
-        }
+        // its own copy first.
+        steady_core::forget_webview_storage(&data);
         crate::window::apply_title(&handle);
         Ok(())
     })

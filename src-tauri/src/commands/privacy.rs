@@ -193,13 +193,10 @@ pub async fn data_status<R: Runtime>(
     let store = slot.store(&app).await?;
     let dir = slot.data_dir(&app)?;
     let db = dir.join(steady_core::DATABASE_FILE_NAME);
-    let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let mut wal = db.as_os_str().to_owned();
-    wal.push("-wal");
     Ok(DataStatus {
         data_dir: dir.display().to_string(),
         db_path: db.display().to_string(),
-        size_bytes: size(&db) + size(std::path::Path::new(&wal)),
+        size_bytes: store.size_bytes(),
         encrypted: store.is_encrypted(),
         locked: store.is_locked(),
         lock_after_minutes: store.read(|dao| dao.lock_after_minutes()).ok(),
