@@ -12,7 +12,7 @@ E2E_OUT := $(CURDIR)/out/e2e
 # meet a running Steady (single instance) or its web view storage.
 TEST_CONFIG = $(shell tr -d '\n' < src-tauri/tauri.conf.test.json)
 
-.PHONY: help deps ui run test check test-fast bench soak egress package package-test package-check lint lint-bench ui-check ui-test cargo-test e2e-app e2e
+.PHONY: help deps ui run test check test-fast bindings bench soak egress package package-test package-check lint lint-bench ui-check ui-test cargo-test e2e-app e2e
 
 help:
 	@echo "make run        install what is missing, build Steady and start it on your data"
@@ -20,6 +20,7 @@ help:
 	@echo "make check      the gate before every commit: format, clippy, core and integration tests, config and command-list checks, svelte-check, vitest"
 	@echo "make test-fast  the core and its integration tests only (no WebKit needed)"
 	@echo "make e2e ONLY=checkin   one E2E file (tests/e2e/*checkin*.test.mjs); ONLY=\"app spanish\" for several"
+	@echo "make bindings   regenerate the UI's TypeScript types from the Rust types (then commit them)"
 	@echo "make bench      benchmarks: Log and insights queries, Progress in the real window"
 	@echo "make package    release .deb and .rpm in target/release/bundle (make package-test checks them)"
 	@echo "make soak       the crash suite (1,000 kills per kind), the model test (1,000 runs) and every crash point, at full size"
@@ -52,6 +53,11 @@ check: ui
 	cargo test --locked -p steady-core -p steady-tests
 	node scripts/check-config.mjs
 	cd ui && npm run check && npm test
+
+# The TypeScript types generated from the Rust ones (ui/src/lib/api/generated.ts);
+# make check fails while they are stale.
+bindings:
+	STEADY_WRITE_BINDINGS=1 cargo test --locked -p steady-tests --test core bindings
 
 # Speed is measured here, never asserted in tests.
 # The proof suites at full size (make test runs them at a size that fits CI).

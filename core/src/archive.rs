@@ -689,6 +689,7 @@ impl Store {
 
 /// How a chosen import file is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ArchiveWrapping {
     /// Plain JSON.
@@ -701,9 +702,11 @@ pub enum ArchiveWrapping {
 
 /// A file chosen for import, as far as its size and first bytes tell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportFile {
     pub name: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub size_bytes: u64,
     pub wrapping: ArchiveWrapping,
 }

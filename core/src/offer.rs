@@ -16,6 +16,7 @@ use crate::toolbox::Tool;
 
 /// A step from the person's plan, shown above the tools.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum PlanStep {
     /// "If ..., then ..." written for one of this craving's triggers.
@@ -31,6 +32,7 @@ pub enum PlanStep {
 
 /// Why a tool is offered (the UI says it in the person's language).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum OfferReason {
     /// A way to cope in the plan names it; `words` are the plan's own.
@@ -47,6 +49,7 @@ pub enum OfferReason {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OfferedTool {
     pub tool: Tool,
@@ -54,6 +57,7 @@ pub struct OfferedTool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CravingHelp {
     pub plan_steps: Vec<PlanStep>,

@@ -20,20 +20,25 @@ pub const DISTRACTION_MAX_CHARS: usize = 200;
 /// Rated uses a tool needs before it counts as "works for you".
 pub const WORKS_FOR_YOU_MIN_USES: i64 = 3;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Tool {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// The built-in tool's key, or `None` for the user's own.
     pub builtin: Option<String>,
     pub name: String,
     pub minutes: Option<u16>,
     pub steps: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
     pub favourite: bool,
     pub hidden: bool,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub uses: i64,
     /// Uses with a rating before and after.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rated_uses: i64,
     /// The median of (before - after) over rated uses; positive means it helped.
     pub median_drop: Option<f64>,

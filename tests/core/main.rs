@@ -3,6 +3,7 @@
 
 mod archive;
 mod backup;
+mod bindings;
 mod checkins;
 mod crash;
 mod cravings;

@@ -1,3 +1,7 @@
+// Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
+export type { ArchiveWrapping, CravingHelp, ImportFile, OfferReason, OfferedTool, PlanStep, Tool } from './generated';
+import type { ImportFile, Tool } from './generated';
+
 // Shapes of the data the core sends and takes (camelCase, as serde writes them).
 // Keep in step with steady-core; the mock-runtime IPC tests pin the JSON.
 
@@ -163,36 +167,7 @@ export interface Trigger {
   uses: number;
 }
 
-export interface Tool {
-  id: number;
-  /** The built-in tool's key, or null for the user's own. */
-  builtin: string | null;
-  name: string;
-  minutes: number | null;
-  steps: string[];
-  position: number;
-  favourite: boolean;
-  hidden: boolean;
-  uses: number;
-  ratedUses: number;
-  medianDrop: number | null;
-}
 
-/** A step from the person's plan, shown above the tools during a craving. */
-export type PlanStep = { kind: 'ifThen'; if: string; then: string } | { kind: 'coping'; text: string };
-
-/** Why a tool is offered during a craving (the core ranks them). */
-export type OfferReason =
-  | { kind: 'inPlan'; words: string }
-  | { kind: 'favourite' }
-  | { kind: 'lowered'; drop: number }
-  | { kind: 'builtIn' }
-  | { kind: 'own' };
-
-export interface CravingHelp {
-  planSteps: PlanStep[];
-  tools: { tool: Tool; why: OfferReason }[];
-}
 
 export interface ToolInput {
   name: string;
@@ -433,11 +408,8 @@ export interface Restored {
   locked: boolean;
 }
 
-export interface PickedImport {
-  name: string;
-  sizeBytes: number;
-  wrapping: 'json' | 'sealed' | 'unknown';
-}
+/** A file chosen for import (the core's ImportFile). */
+export type PickedImport = ImportFile;
 
 export interface ImportSummary {
   added: Record<string, number>;

@@ -1,0 +1,49 @@
+//! The TypeScript types the UI uses for these core types are generated from
+//! the Rust definitions (ts-rs), not written by hand: this test makes them and
+//! fails when `ui/src/lib/api/generated.ts` is not what they give. Refresh it
+//! with `make bindings` (STEADY_WRITE_BINDINGS=1), then commit it.
+
+use std::path::Path;
+
+use steady_core::{
+    ArchiveWrapping, CravingHelp, ImportFile, OfferReason, OfferedTool, PlanStep, Tool,
+};
+use ts_rs::{Config, TS};
+
+fn generated() -> String {
+    let cfg = Config::from_env();
+    let mut out = String::from(
+        "// Generated from the Rust types in core/ by ts-rs (tests/core/bindings.rs).\n\
+         // Do not edit: change the Rust type, then run `make bindings`.\n\n",
+    );
+    for decl in [
+        Tool::decl(&cfg),
+        PlanStep::decl(&cfg),
+        OfferReason::decl(&cfg),
+        OfferedTool::decl(&cfg),
+        CravingHelp::decl(&cfg),
+        ArchiveWrapping::decl(&cfg),
+        ImportFile::decl(&cfg),
+    ] {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[test]
+fn the_ui_types_are_the_ones_the_rust_types_give() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api/generated.ts");
+    let wanted = generated();
+    if std::env::var("STEADY_WRITE_BINDINGS").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &wanted).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == wanted,
+        "ui/src/lib/api/generated.ts is stale: run `make bindings` and commit it.\nwanted:\n{wanted}"
+    );
+}
