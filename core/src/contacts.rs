@@ -18,6 +18,7 @@ pub const ROLES: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContactInput {
     pub name: String,
@@ -29,8 +30,10 @@ pub struct ContactInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub name: String,
     pub role: String,
@@ -40,6 +43,7 @@ pub struct Contact {
     pub dial: String,
     pub ok_to_text: bool,
     pub notes: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
 }
 

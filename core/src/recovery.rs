@@ -19,18 +19,25 @@ const KEY_RECOVERY_START: &str = "recoveryStart";
 
 /// The counters, as numbers of whole local days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Counters {
     pub start: String,
     pub today: String,
     /// Days since the last use (the start counts as day one when there is none).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub current_run: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub longest_run: i64,
     /// Days from the start to today, inclusive.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub days_since_start: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub days_without_use: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub days_free_last_30: i64,
     /// How many of the last 30 days are in recovery (fewer right after the start).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub last_30_window: i64,
     /// Every day with a use since the start, oldest first: the dots on the timeline.
     pub use_days: Vec<String>,
@@ -78,26 +85,33 @@ pub fn compute_counters(
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LapseInput {
     pub day: String,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub craving_id: Option<i64>,
     pub what_happened: Option<String>,
     pub next_time: Option<String>,
     pub note: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub trigger_ids: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Lapse {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub day: String,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub craving_id: Option<i64>,
     pub what_happened: Option<String>,
     pub next_time: Option<String>,
     pub note: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub trigger_ids: Vec<i64>,
     pub created_at: String,
     pub updated_at: String,

@@ -46,6 +46,7 @@ pub struct Tool {
 
 /// The user's own tool, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ToolInput {
     pub name: String,
@@ -55,10 +56,14 @@ pub struct ToolInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ToolUse {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub tool_id: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub craving_id: Option<i64>,
     pub started_at: String,
     pub seconds: u32,
@@ -70,10 +75,13 @@ pub struct ToolUse {
 
 /// What changes as a use goes on: time so far, ratings, done, what was written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ToolUseUpdate {
     pub seconds: u32,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub before: Option<i64>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub after: Option<i64>,
     #[serde(default)]
     pub finished: bool,
@@ -81,8 +89,10 @@ pub struct ToolUseUpdate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Distraction {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub text: String,
 }

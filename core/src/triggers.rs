@@ -98,13 +98,16 @@ pub fn check_category(field: &'static str, category: &str) -> Result<&'static st
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Trigger {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub name: String,
     pub category: Option<String>,
     pub archived: bool,
     /// How many logged events name this trigger.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub uses: i64,
 }
 

@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use steady_core::{
-    ArchiveWrapping, CravingHelp, ImportFile, OfferReason, OfferedTool, PlanStep, Tool,
+    ArchiveWrapping, Contact, ContactInput, Counters, CravingHelp, Distraction, ImportFile, Lapse,
+    LapseInput, OfferReason, OfferedTool, PlanStep, Tool, ToolInput, ToolUse, ToolUseUpdate,
+    Trigger,
 };
 use ts_rs::{Config, TS};
 
@@ -24,6 +26,16 @@ fn generated() -> String {
         CravingHelp::decl(&cfg),
         ArchiveWrapping::decl(&cfg),
         ImportFile::decl(&cfg),
+        Counters::decl(&cfg),
+        Lapse::decl(&cfg),
+        LapseInput::decl(&cfg),
+        Contact::decl(&cfg),
+        ContactInput::decl(&cfg),
+        Trigger::decl(&cfg),
+        Distraction::decl(&cfg),
+        ToolInput::decl(&cfg),
+        ToolUse::decl(&cfg),
+        ToolUseUpdate::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -1,6 +1,24 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
-export type { ArchiveWrapping, CravingHelp, ImportFile, OfferReason, OfferedTool, PlanStep, Tool } from './generated';
-import type { ImportFile, Tool } from './generated';
+export type {
+  ArchiveWrapping,
+  Contact,
+  ContactInput,
+  Counters,
+  CravingHelp,
+  Distraction,
+  ImportFile,
+  Lapse,
+  LapseInput,
+  OfferReason,
+  OfferedTool,
+  PlanStep,
+  Tool,
+  ToolInput,
+  ToolUse,
+  ToolUseUpdate,
+  Trigger,
+} from './generated';
+import type { Contact, ImportFile, Tool } from './generated';
 
 // Shapes of the data the core sends and takes (camelCase, as serde writes them).
 // Keep in step with steady-core; the mock-runtime IPC tests pin the JSON.
@@ -159,74 +177,15 @@ export interface CravingPage {
   next: PageCursor | null;
 }
 
-export interface Trigger {
-  id: number;
-  name: string;
-  category: string | null;
-  archived: boolean;
-  uses: number;
-}
 
 
 
-export interface ToolInput {
-  name: string;
-  steps: string[];
-  minutes: number | null;
-}
 
-export interface ToolUse {
-  id: number;
-  toolId: number;
-  cravingId: number | null;
-  startedAt: string;
-  seconds: number;
-  before: number | null;
-  after: number | null;
-  finished: boolean;
-  note: string | null;
-}
 
-export interface ToolUseUpdate {
-  seconds: number;
-  before: number | null;
-  after: number | null;
-  finished: boolean;
-  note: string | null;
-}
 
-export interface Distraction {
-  id: number;
-  text: string;
-}
 
-export interface Counters {
-  start: string;
-  today: string;
-  currentRun: number;
-  longestRun: number;
-  daysSinceStart: number;
-  daysWithoutUse: number;
-  daysFreeLast30: number;
-  last30Window: number;
-  /** Days with a use since the start: the dots on the timeline. */
-  useDays: string[];
-}
 
-export interface LapseInput {
-  day: string;
-  cravingId: number | null;
-  whatHappened: string | null;
-  nextTime: string | null;
-  note: string | null;
-  triggerIds: number[];
-}
 
-export interface Lapse extends LapseInput {
-  id: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface IfThen {
   if: string;
@@ -252,20 +211,7 @@ export interface PlanItem extends PlanItemInput {
   updatedAt: string;
 }
 
-export interface ContactInput {
-  name: string;
-  role: string;
-  phone: string;
-  okToText: boolean;
-  notes: string | null;
-}
 
-export interface Contact extends ContactInput {
-  id: number;
-  /** Digits (and a leading +) for tel: and sms: links. */
-  dial: string;
-  position: number;
-}
 
 export interface Plan {
   sections: { id: string; items: PlanItem[] }[];
