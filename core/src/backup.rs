@@ -32,18 +32,21 @@ const STAMP: &str = "%Y%m%dT%H%M%SZ";
 
 /// One backup file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Backup {
     pub name: String,
     pub path: String,
     /// When it was made, RFC 3339 UTC.
     pub at: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub size_bytes: u64,
     pub encrypted: bool,
 }
 
 /// What renewing the backups after an encryption change did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Renewed {
     /// The new backup in the new form.

@@ -68,6 +68,7 @@ pub fn check_passphrase(passphrase: &str) -> Result<()> {
 
 /// A rough strength, shown while the user types: 0 (weak) to 4 (strong).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Strength {
     pub score: u8,
@@ -348,6 +349,7 @@ impl crate::store::Dao<'_> {
 
 /// What an encryption change did beyond the data file itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct EncryptionChange {
     /// The backups, renewed in the new form (or why not).

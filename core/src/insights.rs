@@ -15,6 +15,7 @@ use crate::triggers::CATEGORIES;
 
 /// One day's check-in, as the charts draw it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DayPoint {
     pub day: String,
@@ -27,23 +28,30 @@ pub struct DayPoint {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Count {
     pub key: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub count: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ToolResult {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub tool_id: i64,
     pub name: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub uses: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rated_uses: i64,
     pub median_drop: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Insights {
     pub from: String,
@@ -51,13 +59,16 @@ pub struct Insights {
     pub checkins: Vec<DayPoint>,
     /// Local days with a use (lapses, check-ins, cravings) in the range.
     pub use_days: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub cravings: i64,
     /// Cravings per week, keyed by the Monday that starts it.
     pub per_week: Vec<Count>,
     pub by_category: Vec<Count>,
     /// 24 counts, local hour 0 to 23.
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub by_hour: Vec<i64>,
     /// 7 counts, Monday first.
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub by_weekday: Vec<i64>,
     /// "Tired was marked in 7 of your last 10 cravings."
     pub halt_sentences: Vec<String>,
@@ -68,11 +79,18 @@ pub struct Insights {
 
 /// One HALT state marked in `count` of the last `of` cravings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HaltCount {
     /// `hungry`, `angry`, `lonely` or `tired`.
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"hungry\" | \"angry\" | \"lonely\" | \"tired\"")
+    )]
     pub state: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub count: usize,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub of: usize,
 }
 

@@ -17,6 +17,7 @@ use crate::text::optional_text;
 
 /// A reminder's when: a local time on some days of the week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReminderRule {
     /// Local wall-clock time, `HH:MM`.
@@ -126,8 +127,13 @@ pub const REMINDER_KINDS: &[&str] = &["checkin", "medication", "appointment"];
 
 /// A reminder as the user sets it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReminderInput {
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"checkin\" | \"medication\" | \"appointment\"")
+    )]
     pub kind: String,
     /// What it is for (medication and appointments), e.g. "Evening dose".
     pub label: Option<String>,
@@ -141,9 +147,15 @@ fn yes() -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Reminder {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"checkin\" | \"medication\" | \"appointment\"")
+    )]
     pub kind: String,
     pub label: Option<String>,
     pub rule: ReminderRule,

@@ -6,9 +6,10 @@
 use std::path::Path;
 
 use steady_core::{
-    ArchiveWrapping, Contact, ContactInput, Counters, CravingHelp, Distraction, ImportFile, Lapse,
-    LapseInput, OfferReason, OfferedTool, PlanStep, Tool, ToolInput, ToolUse, ToolUseUpdate,
-    Trigger,
+    ArchiveWrapping, Backup, Contact, ContactInput, Count, Counters, CravingHelp, DayPoint,
+    Distraction, EncryptionChange, HaltCount, ImportFile, Insights, Lapse, LapseInput, OfferReason,
+    OfferedTool, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Strength, Tool,
+    ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger,
 };
 use ts_rs::{Config, TS};
 
@@ -36,6 +37,18 @@ fn generated() -> String {
         ToolInput::decl(&cfg),
         ToolUse::decl(&cfg),
         ToolUseUpdate::decl(&cfg),
+        Count::decl(&cfg),
+        DayPoint::decl(&cfg),
+        HaltCount::decl(&cfg),
+        ToolResult::decl(&cfg),
+        Insights::decl(&cfg),
+        Backup::decl(&cfg),
+        Renewed::decl(&cfg),
+        EncryptionChange::decl(&cfg),
+        Strength::decl(&cfg),
+        ReminderRule::decl(&cfg),
+        ReminderInput::decl(&cfg),
+        Reminder::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

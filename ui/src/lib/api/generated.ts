@@ -74,3 +74,92 @@ export type ToolInput = { name: string, steps: Array<string>, minutes: number | 
 export type ToolUse = { id: number, toolId: number, cravingId: number | null, startedAt: string, seconds: number, before: number | null, after: number | null, finished: boolean, note: string | null, };
 
 export type ToolUseUpdate = { seconds: number, before: number | null, after: number | null, finished: boolean, note: string | null, };
+
+export type Count = { key: string, count: number, };
+
+export type DayPoint = { day: string, mood: number, craving: number, stress: number | null, pain: number | null, sleepHours: number | null, used: boolean, };
+
+export type HaltCount = { 
+/**
+ * `hungry`, `angry`, `lonely` or `tired`.
+ */
+state: "hungry" | "angry" | "lonely" | "tired", count: number, of: number, };
+
+export type ToolResult = { toolId: number, name: string, uses: number, ratedUses: number, medianDrop: number | null, };
+
+export type Insights = { from: string, to: string, checkins: Array<DayPoint>, 
+/**
+ * Local days with a use (lapses, check-ins, cravings) in the range.
+ */
+useDays: Array<string>, cravings: number, 
+/**
+ * Cravings per week, keyed by the Monday that starts it.
+ */
+perWeek: Array<Count>, byCategory: Array<Count>, 
+/**
+ * 24 counts, local hour 0 to 23.
+ */
+byHour: Array<number>, 
+/**
+ * 7 counts, Monday first.
+ */
+byWeekday: Array<number>, 
+/**
+ * "Tired was marked in 7 of your last 10 cravings."
+ */
+haltSentences: Array<string>, 
+/**
+ * The same, as numbers, for the UI to put in the person's language.
+ */
+halt: Array<HaltCount>, tools: Array<ToolResult>, };
+
+export type Backup = { name: string, path: string, 
+/**
+ * When it was made, RFC 3339 UTC.
+ */
+at: string, sizeBytes: number, encrypted: boolean, };
+
+export type Renewed = { 
+/**
+ * The new backup in the new form.
+ */
+backup: Backup | null, 
+/**
+ * Why no new backup could be made (the old ones then stay, unless plain).
+ */
+problem: string | null, 
+/**
+ * Plain copies of the data that are still there, each with why.
+ */
+leftPlain: Array<string>, };
+
+export type EncryptionChange = { 
+/**
+ * The backups, renewed in the new form (or why not).
+ */
+backups: Renewed, 
+/**
+ * Plain copies of the data still in the data folder, each with why
+ * (empty when none: the change then left nothing readable behind).
+ */
+leftPlain: Array<string>, };
+
+export type Strength = { score: number, words: string, };
+
+export type ReminderRule = { 
+/**
+ * Local wall-clock time, `HH:MM`.
+ */
+time: string, 
+/**
+ * Days of the week it fires, 1 = Monday to 7 = Sunday; all seven for daily.
+ */
+days: Array<number>, };
+
+export type ReminderInput = { kind: "checkin" | "medication" | "appointment", 
+/**
+ * What it is for (medication and appointments), e.g. "Evening dose".
+ */
+label: string | null, rule: ReminderRule, enabled: boolean, };
+
+export type Reminder = { id: number, kind: "checkin" | "medication" | "appointment", label: string | null, rule: ReminderRule, enabled: boolean, };

@@ -1,6 +1,19 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ArchiveWrapping,
+  Backup,
+  Count,
+  DayPoint,
+  EncryptionChange,
+  HaltCount,
+  Insights,
+  Reminder,
+  ReminderInput,
+  ReminderRule,
+  Renewed,
+  Renewed as RenewedBackups,
+  Strength,
+  ToolResult,
   Contact,
   ContactInput,
   Counters,
@@ -18,7 +31,7 @@ export type {
   ToolUseUpdate,
   Trigger,
 } from './generated';
-import type { Contact, ImportFile, Tool } from './generated';
+import type { Backup, Contact, ImportFile, Tool } from './generated';
 
 // Shapes of the data the core sends and takes (camelCase, as serde writes them).
 // Keep in step with steady-core; the mock-runtime IPC tests pin the JSON.
@@ -220,56 +233,11 @@ export interface Plan {
   naloxone: { place: string; expires: string | null; expired: boolean; expiresSoon: boolean } | null;
 }
 
-export interface DayPoint {
-  day: string;
-  mood: number;
-  craving: number;
-  stress: number | null;
-  pain: number | null;
-  sleepHours: number | null;
-  used: boolean;
-}
 
-export interface Count {
-  key: string;
-  count: number;
-}
 
-export interface Insights {
-  from: string;
-  to: string;
-  checkins: DayPoint[];
-  useDays: string[];
-  cravings: number;
-  perWeek: Count[];
-  byCategory: Count[];
-  /** 24 counts, local hour 0-23. */
-  byHour: number[];
-  /** 7 counts, Monday first. */
-  byWeekday: number[];
-  haltSentences: string[];
-  /** The same as numbers: a HALT state marked in `count` of the last `of` cravings. */
-  halt: { state: 'hungry' | 'angry' | 'lonely' | 'tired'; count: number; of: number }[];
-  tools: { toolId: number; name: string; uses: number; ratedUses: number; medianDrop: number | null }[];
-}
 
-export interface ReminderRule {
-  /** Local time, HH:MM. */
-  time: string;
-  /** 1 = Monday ... 7 = Sunday. */
-  days: number[];
-}
 
-export interface ReminderInput {
-  kind: 'checkin' | 'medication' | 'appointment';
-  label: string | null;
-  rule: ReminderRule;
-  enabled: boolean;
-}
 
-export interface Reminder extends ReminderInput {
-  id: number;
-}
 
 export interface ReminderStatus {
   notificationsAvailable: boolean;
@@ -306,11 +274,6 @@ export interface DesktopStatus {
 /** Screens the tray and the help shortcut can open. */
 export type DesktopScreen = 'emergency' | 'craving' | 'today';
 
-/** A rough passphrase strength, 0 (weak) to 4 (strong). */
-export interface Strength {
-  score: number;
-  words: string;
-}
 
 export interface DataStatus {
   dataDir: string;
@@ -326,14 +289,6 @@ export interface DataStatus {
   contactsWhileLocked: boolean;
 }
 
-export interface Backup {
-  name: string;
-  path: string;
-  /** When it was made, RFC 3339 UTC. */
-  at: string;
-  sizeBytes: number;
-  encrypted: boolean;
-}
 
 export interface BackupResult {
   at: string;
@@ -369,19 +324,4 @@ export interface Imported {
 
 export type CsvKind = 'checkins' | 'cravings' | 'tool_uses' | 'lapses';
 
-/** What the backups did after an encryption change. */
-export interface RenewedBackups {
-  /** The new backup in the new form. */
-  backup: Backup | null;
-  /** Why no new backup could be made. */
-  problem: string | null;
-  /** Plain backups still there, each with why. */
-  leftPlain: string[];
-}
 
-/** What an encryption change did beyond the data file itself. */
-export interface EncryptionChange {
-  backups: RenewedBackups;
-  /** Plain copies of the data still in the data folder, each with why (empty: none). */
-  leftPlain: string[];
-}
