@@ -18,6 +18,7 @@ pub const DRAFT_MAX_BYTES: usize = 100_000;
 
 /// "Did you take your medication as prescribed?"
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Medication {
     Yes,
@@ -60,6 +61,7 @@ pub const SELF_CARE_CHOICES: &[&str] = &[
 /// checked here (range and step), so a bad one is a `validation` error naming
 /// its field. Also the shape of a draft, which is stored unchecked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CheckinInput {
     pub day: String,
@@ -78,6 +80,7 @@ pub struct CheckinInput {
     pub sleep_hours: Option<f64>,
     pub sleep_quality: Option<f64>,
     pub used_opioids: Option<bool>,
+    #[cfg_attr(feature = "ts", ts(type = "Medication | null"))]
     pub medication: Option<String>,
     #[serde(default)]
     pub support: Vec<String>,
@@ -89,8 +92,10 @@ pub struct CheckinInput {
 
 /// A saved check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Checkin {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub day: String,
     pub mood: u8,
@@ -115,6 +120,7 @@ pub struct Checkin {
 
 /// One day in the calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckinDay {
     pub day: String,
@@ -124,6 +130,7 @@ pub struct CheckinDay {
 
 /// Everything a check-in screen needs for one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckinView {
     /// Today on this computer, so the UI never works it out alone.

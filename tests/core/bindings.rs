@@ -6,10 +6,11 @@
 use std::path::Path;
 
 use steady_core::{
-    ArchiveWrapping, Backup, Contact, ContactInput, Count, Counters, CravingHelp, DayPoint,
-    Distraction, EncryptionChange, HaltCount, ImportFile, Insights, Lapse, LapseInput, OfferReason,
-    OfferedTool, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Strength, Tool,
-    ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger,
+    ArchiveWrapping, Backup, Checkin, CheckinDay, CheckinInput, CheckinView, Contact, ContactInput,
+    Count, Counters, CravingHelp, DayPoint, Distraction, EncryptionChange, HaltCount, ImportFile,
+    Insights, Lapse, LapseInput, Medication, OfferReason, OfferedTool, PlanStep, Reminder,
+    ReminderInput, ReminderRule, Renewed, Strength, Tool, ToolInput, ToolResult, ToolUse,
+    ToolUseUpdate, Trigger,
 };
 use ts_rs::{Config, TS};
 
@@ -49,6 +50,11 @@ fn generated() -> String {
         ReminderRule::decl(&cfg),
         ReminderInput::decl(&cfg),
         Reminder::decl(&cfg),
+        Medication::decl(&cfg),
+        CheckinInput::decl(&cfg),
+        Checkin::decl(&cfg),
+        CheckinDay::decl(&cfg),
+        CheckinView::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

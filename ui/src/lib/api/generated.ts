@@ -163,3 +163,17 @@ export type ReminderInput = { kind: "checkin" | "medication" | "appointment",
 label: string | null, rule: ReminderRule, enabled: boolean, };
 
 export type Reminder = { id: number, kind: "checkin" | "medication" | "appointment", label: string | null, rule: ReminderRule, enabled: boolean, };
+
+export type Medication = "yes" | "no" | "notOnMedication";
+
+export type CheckinInput = { day: string, mood: number | null, craving: number | null, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<string>, selfCare: Array<string>, goodThing: string | null, note: string | null, };
+
+export type Checkin = { id: number, day: string, mood: number, craving: number, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<string>, selfCare: Array<string>, goodThing: string | null, note: string | null, createdAt: string, updatedAt: string, };
+
+export type CheckinDay = { day: string, mood: number, usedOpioids: boolean | null, };
+
+export type CheckinView = { 
+/**
+ * Today on this computer, so the UI never works it out alone.
+ */
+today: string, day: string, checkin: Checkin | null, draft: CheckinInput | null, };

@@ -1,6 +1,11 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ArchiveWrapping,
+  Checkin,
+  CheckinDay,
+  CheckinInput,
+  CheckinView,
+  Medication,
   Backup,
   Count,
   DayPoint,
@@ -76,51 +81,10 @@ export interface AppStatus {
 /** What a start found half done and put right. */
 export type Recovery = 'restoreFinished' | 'restoreUndone' | 'swapFinished' | 'swapUndone' | 'eraseFinished';
 
-export type Medication = 'yes' | 'no' | 'notOnMedication';
 
-/** A check-in as filled in (also the shape of a draft). */
-export interface CheckinInput {
-  day: string;
-  mood: number | null;
-  craving: number | null;
-  hungry: boolean;
-  angry: boolean;
-  lonely: boolean;
-  tired: boolean;
-  stress: number | null;
-  pain: number | null;
-  sleepHours: number | null;
-  sleepQuality: number | null;
-  usedOpioids: boolean | null;
-  medication: Medication | null;
-  support: string[];
-  selfCare: string[];
-  goodThing: string | null;
-  note: string | null;
-}
 
-/** A saved check-in: the same answers, with mood and craving always there. */
-export interface Checkin extends Omit<CheckinInput, 'mood' | 'craving'> {
-  id: number;
-  mood: number;
-  craving: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
-export interface CheckinDay {
-  day: string;
-  mood: number;
-  usedOpioids: boolean | null;
-}
 
-export interface CheckinView {
-  /** Today on this computer, from the core. */
-  today: string;
-  day: string;
-  checkin: Checkin | null;
-  draft: CheckinInput | null;
-}
 
 export type CravingKind = 'craving' | 'trigger';
 export type Outcome = 'passed' | 'stillHere' | 'used';
