@@ -29,17 +29,21 @@ fn default_kind() -> String {
 
 /// A craving event as the user entered it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CravingInput {
     /// `craving` (intensity required) or `trigger` (met a trigger, intensity optional).
     #[serde(default = "default_kind")]
+    #[cfg_attr(feature = "ts", ts(type = "\"craving\" | \"trigger\""))]
     pub kind: String,
     /// When it happened (RFC 3339); now when absent.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub occurred_at: Option<String>,
     pub intensity: Option<f64>,
     #[serde(default)]
     pub categories: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub trigger_ids: Vec<i64>,
     #[serde(default)]
     pub hungry: bool,
@@ -51,14 +55,20 @@ pub struct CravingInput {
     pub tired: bool,
     pub note: Option<String>,
     pub intensity_after: Option<f64>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"passed\" | \"stillHere\" | \"used\" | null")
+    )]
     pub outcome: Option<String>,
     pub duration_minutes: Option<f64>,
 }
 
 /// A trigger as named on an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TriggerRef {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub name: String,
     pub archived: bool,
@@ -66,9 +76,12 @@ pub struct TriggerRef {
 
 /// A saved craving event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Craving {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    #[cfg_attr(feature = "ts", ts(type = "\"craving\" | \"trigger\""))]
     pub kind: String,
     pub occurred_at: String,
     pub day: String,
@@ -81,6 +94,10 @@ pub struct Craving {
     pub tired: bool,
     pub note: Option<String>,
     pub intensity_after: Option<u8>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"passed\" | \"stillHere\" | \"used\" | null")
+    )]
     pub outcome: Option<String>,
     pub duration_minutes: Option<u16>,
     /// The coping tools used for this craving (from the toolbox's recorded uses).
@@ -109,13 +126,16 @@ pub struct CravingFilter {
 /// Where a page ends; pass it back for the next (older) page. Stable while new
 /// events arrive, since it names a position, not an offset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PageCursor {
     pub occurred_at: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CravingPage {
     pub items: Vec<Craving>,

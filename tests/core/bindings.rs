@@ -7,10 +7,10 @@ use std::path::Path;
 
 use steady_core::{
     ArchiveWrapping, Backup, Checkin, CheckinDay, CheckinInput, CheckinView, Contact, ContactInput,
-    Count, Counters, CravingHelp, DayPoint, Distraction, EncryptionChange, HaltCount, ImportFile,
-    Insights, Lapse, LapseInput, Medication, OfferReason, OfferedTool, PlanStep, Reminder,
-    ReminderInput, ReminderRule, Renewed, Strength, Tool, ToolInput, ToolResult, ToolUse,
-    ToolUseUpdate, Trigger,
+    Count, Counters, Craving, CravingHelp, CravingInput, CravingPage, DayPoint, Distraction,
+    EncryptionChange, HaltCount, ImportFile, Insights, Lapse, LapseInput, Medication, OfferReason,
+    OfferedTool, PageCursor, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Strength,
+    Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
 };
 use ts_rs::{Config, TS};
 
@@ -55,6 +55,11 @@ fn generated() -> String {
         Checkin::decl(&cfg),
         CheckinDay::decl(&cfg),
         CheckinView::decl(&cfg),
+        TriggerRef::decl(&cfg),
+        CravingInput::decl(&cfg),
+        Craving::decl(&cfg),
+        PageCursor::decl(&cfg),
+        CravingPage::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

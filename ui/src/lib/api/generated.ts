@@ -177,3 +177,25 @@ export type CheckinView = {
  * Today on this computer, so the UI never works it out alone.
  */
 today: string, day: string, checkin: Checkin | null, draft: CheckinInput | null, };
+
+export type TriggerRef = { id: number, name: string, archived: boolean, };
+
+export type CravingInput = { 
+/**
+ * `craving` (intensity required) or `trigger` (met a trigger, intensity optional).
+ */
+kind: "craving" | "trigger", 
+/**
+ * When it happened (RFC 3339); now when absent.
+ */
+occurredAt?: string | null, intensity: number | null, categories: Array<string>, triggerIds: Array<number>, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, note: string | null, intensityAfter: number | null, outcome: "passed" | "stillHere" | "used" | null, durationMinutes: number | null, };
+
+export type Craving = { id: number, kind: "craving" | "trigger", occurredAt: string, day: string, intensity: number | null, categories: Array<string>, triggers: Array<TriggerRef>, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, note: string | null, intensityAfter: number | null, outcome: "passed" | "stillHere" | "used" | null, durationMinutes: number | null, 
+/**
+ * The coping tools used for this craving (from the toolbox's recorded uses).
+ */
+toolsUsed: Array<string>, createdAt: string, updatedAt: string, };
+
+export type PageCursor = { occurredAt: string, id: number, };
+
+export type CravingPage = { items: Array<Craving>, next: PageCursor | null, };

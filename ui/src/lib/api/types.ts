@@ -1,6 +1,11 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ArchiveWrapping,
+  Craving,
+  CravingInput,
+  CravingPage,
+  PageCursor,
+  TriggerRef,
   Checkin,
   CheckinDay,
   CheckinInput,
@@ -81,58 +86,8 @@ export interface AppStatus {
 /** What a start found half done and put right. */
 export type Recovery = 'restoreFinished' | 'restoreUndone' | 'swapFinished' | 'swapUndone' | 'eraseFinished';
 
-
-
-
-
-
 export type CravingKind = 'craving' | 'trigger';
 export type Outcome = 'passed' | 'stillHere' | 'used';
-
-export interface CravingInput {
-  kind: CravingKind;
-  /** RFC 3339; the core uses now when absent. */
-  occurredAt?: string | null;
-  intensity: number | null;
-  categories: string[];
-  triggerIds: number[];
-  hungry: boolean;
-  angry: boolean;
-  lonely: boolean;
-  tired: boolean;
-  note: string | null;
-  intensityAfter: number | null;
-  outcome: Outcome | null;
-  durationMinutes: number | null;
-}
-
-export interface TriggerRef {
-  id: number;
-  name: string;
-  archived: boolean;
-}
-
-export interface Craving {
-  id: number;
-  kind: CravingKind;
-  occurredAt: string;
-  day: string;
-  intensity: number | null;
-  categories: string[];
-  triggers: TriggerRef[];
-  hungry: boolean;
-  angry: boolean;
-  lonely: boolean;
-  tired: boolean;
-  note: string | null;
-  intensityAfter: number | null;
-  outcome: Outcome | null;
-  durationMinutes: number | null;
-  /** Names of the coping tools used for this craving. */
-  toolsUsed: string[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface CravingFilter {
   categories?: string[];
@@ -143,26 +98,6 @@ export interface CravingFilter {
   to?: string | null;
   search?: string | null;
 }
-
-export interface PageCursor {
-  occurredAt: string;
-  id: number;
-}
-
-export interface CravingPage {
-  items: Craving[];
-  next: PageCursor | null;
-}
-
-
-
-
-
-
-
-
-
-
 
 export interface IfThen {
   if: string;
@@ -188,20 +123,12 @@ export interface PlanItem extends PlanItemInput {
   updatedAt: string;
 }
 
-
-
 export interface Plan {
   sections: { id: string; items: PlanItem[] }[];
   contacts: Contact[];
   review: { everyWeeks: number; lastReviewed: string | null; dueOn: string | null; due: boolean };
   naloxone: { place: string; expires: string | null; expired: boolean; expiresSoon: boolean } | null;
 }
-
-
-
-
-
-
 
 export interface ReminderStatus {
   notificationsAvailable: boolean;
@@ -238,7 +165,6 @@ export interface DesktopStatus {
 /** Screens the tray and the help shortcut can open. */
 export type DesktopScreen = 'emergency' | 'craving' | 'today';
 
-
 export interface DataStatus {
   dataDir: string;
   dbPath: string;
@@ -252,7 +178,6 @@ export interface DataStatus {
   /** The first few support people stay readable while locked (the user's choice). */
   contactsWhileLocked: boolean;
 }
-
 
 export interface BackupResult {
   at: string;
@@ -287,5 +212,4 @@ export interface Imported {
 }
 
 export type CsvKind = 'checkins' | 'cravings' | 'tool_uses' | 'lapses';
-
 
