@@ -40,6 +40,7 @@ pub const WIZARD_STEPS: i64 = 10;
 const KEY_LAST_REVIEWED: &str = "planLastReviewed";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IfThen {
     #[serde(rename = "if")]
@@ -49,12 +50,15 @@ pub struct IfThen {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanItemInput {
     pub section: String,
     pub text: String,
     pub kind: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub trigger_id: Option<i64>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub tool_id: Option<i64>,
     pub detail: Option<String>,
     pub date: Option<String>,
@@ -64,14 +68,19 @@ pub struct PlanItemInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanItem {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub section: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
     pub text: String,
     pub kind: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub trigger_id: Option<i64>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub tool_id: Option<i64>,
     pub detail: Option<String>,
     pub date: Option<String>,
@@ -82,6 +91,7 @@ pub struct PlanItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanSection {
     pub id: String,
@@ -89,8 +99,10 @@ pub struct PlanSection {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Review {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub every_weeks: i64,
     pub last_reviewed: Option<String>,
     /// When the next review is due (none while the plan is empty).
@@ -99,6 +111,7 @@ pub struct Review {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Naloxone {
     /// Where it is kept.
@@ -110,6 +123,7 @@ pub struct Naloxone {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub sections: Vec<PlanSection>,

@@ -8,9 +8,10 @@ use std::path::Path;
 use steady_core::{
     ArchiveWrapping, Backup, Checkin, CheckinDay, CheckinInput, CheckinView, Contact, ContactInput,
     Count, Counters, Craving, CravingHelp, CravingInput, CravingPage, DayPoint, Distraction,
-    EncryptionChange, HaltCount, ImportFile, Insights, Lapse, LapseInput, Medication, OfferReason,
-    OfferedTool, PageCursor, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Strength,
-    Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
+    EncryptionChange, HaltCount, IfThen, ImportFile, Insights, Lapse, LapseInput, Medication,
+    Naloxone, OfferReason, OfferedTool, PageCursor, Plan, PlanItem, PlanItemInput, PlanSection,
+    PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Review, Strength, Tool, ToolInput,
+    ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
 };
 use ts_rs::{Config, TS};
 
@@ -60,6 +61,13 @@ fn generated() -> String {
         Craving::decl(&cfg),
         PageCursor::decl(&cfg),
         CravingPage::decl(&cfg),
+        IfThen::decl(&cfg),
+        PlanItemInput::decl(&cfg),
+        PlanItem::decl(&cfg),
+        PlanSection::decl(&cfg),
+        Review::decl(&cfg),
+        Naloxone::decl(&cfg),
+        Plan::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -199,3 +199,29 @@ toolsUsed: Array<string>, createdAt: string, updatedAt: string, };
 export type PageCursor = { occurredAt: string, id: number, };
 
 export type CravingPage = { items: Array<Craving>, next: PageCursor | null, };
+
+export type IfThen = { if: string, then: string, };
+
+export type PlanItemInput = { section: string, text: string, kind: string | null, triggerId: number | null, toolId: number | null, detail: string | null, date: string | null, status: string | null, ifThen: Array<IfThen>, };
+
+export type PlanItem = { id: number, section: string, position: number, text: string, kind: string | null, triggerId: number | null, toolId: number | null, detail: string | null, date: string | null, status: string | null, ifThen: Array<IfThen>, createdAt: string, updatedAt: string, };
+
+export type PlanSection = { id: string, items: Array<PlanItem>, };
+
+export type Review = { everyWeeks: number, lastReviewed: string | null, 
+/**
+ * When the next review is due (none while the plan is empty).
+ */
+dueOn: string | null, due: boolean, };
+
+export type Naloxone = { 
+/**
+ * Where it is kept.
+ */
+place: string, expires: string | null, expired: boolean, 
+/**
+ * Expires within the next 30 days.
+ */
+expiresSoon: boolean, };
+
+export type Plan = { sections: Array<PlanSection>, contacts: Array<Contact>, review: Review, naloxone: Naloxone | null, };

@@ -1,6 +1,13 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ArchiveWrapping,
+  IfThen,
+  Naloxone,
+  Plan,
+  PlanItem,
+  PlanItemInput,
+  PlanSection,
+  Review,
   Craving,
   CravingInput,
   CravingPage,
@@ -97,37 +104,6 @@ export interface CravingFilter {
   from?: string | null;
   to?: string | null;
   search?: string | null;
-}
-
-export interface IfThen {
-  if: string;
-  then: string;
-}
-
-export interface PlanItemInput {
-  section: string;
-  text: string;
-  kind: string | null;
-  triggerId: number | null;
-  toolId: number | null;
-  detail: string | null;
-  date: string | null;
-  status: string | null;
-  ifThen: IfThen[];
-}
-
-export interface PlanItem extends PlanItemInput {
-  id: number;
-  position: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Plan {
-  sections: { id: string; items: PlanItem[] }[];
-  contacts: Contact[];
-  review: { everyWeeks: number; lastReviewed: string | null; dueOn: string | null; due: boolean };
-  naloxone: { place: string; expires: string | null; expired: boolean; expiresSoon: boolean } | null;
 }
 
 export interface ReminderStatus {
