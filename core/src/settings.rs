@@ -9,6 +9,7 @@ use crate::store::Dao;
 
 /// Light, dark, or whatever the system uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Theme {
     #[default]
@@ -40,6 +41,8 @@ impl Theme {
 /// The language of the words on screen: the system's (English unless the
 /// system asks for Spanish), or one the user chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "LanguageChoice"))]
 #[serde(rename_all = "camelCase")]
 pub enum Language {
     #[default]
@@ -125,6 +128,7 @@ pub const EMERGENCY_NUMBER_MAX_CHARS: usize = 20;
 
 /// Every setting, with defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub theme: Theme,

@@ -8,10 +8,10 @@ use std::path::Path;
 use steady_core::{
     ArchiveWrapping, Backup, Checkin, CheckinDay, CheckinInput, CheckinView, Contact, ContactInput,
     Count, Counters, Craving, CravingHelp, CravingInput, CravingPage, DayPoint, Distraction,
-    EncryptionChange, HaltCount, IfThen, ImportFile, Insights, Lapse, LapseInput, Medication,
-    Naloxone, OfferReason, OfferedTool, PageCursor, Plan, PlanItem, PlanItemInput, PlanSection,
-    PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Review, Strength, Tool, ToolInput,
-    ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
+    EncryptionChange, HaltCount, IfThen, ImportFile, Insights, Language, Lapse, LapseInput,
+    Medication, Naloxone, OfferReason, OfferedTool, PageCursor, Plan, PlanItem, PlanItemInput,
+    PlanSection, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Review, Settings,
+    Strength, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
 };
 use ts_rs::{Config, TS};
 
@@ -68,6 +68,9 @@ fn generated() -> String {
         Review::decl(&cfg),
         Naloxone::decl(&cfg),
         Plan::decl(&cfg),
+        Theme::decl(&cfg),
+        Language::decl(&cfg),
+        Settings::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

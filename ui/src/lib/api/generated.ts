@@ -225,3 +225,13 @@ place: string, expires: string | null, expired: boolean,
 expiresSoon: boolean, };
 
 export type Plan = { sections: Array<PlanSection>, contacts: Array<Contact>, review: Review, naloxone: Naloxone | null, };
+
+export type Theme = "system" | "light" | "dark";
+
+export type LanguageChoice = "system" | "en" | "es";
+
+export type Settings = { theme: Theme, language: LanguageChoice, emergencyNumber: string, 
+/**
+ * The user said they are not on medication: the check-in skips that question.
+ */
+notOnMedication: boolean, };

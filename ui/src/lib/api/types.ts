@@ -1,6 +1,9 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ArchiveWrapping,
+  LanguageChoice,
+  Settings,
+  Theme,
   IfThen,
   Naloxone,
   Plan,
@@ -48,22 +51,10 @@ export type {
   ToolUseUpdate,
   Trigger,
 } from './generated';
-import type { Backup, Contact, ImportFile, Tool } from './generated';
+import type { Backup, Contact, ImportFile, LanguageChoice, Theme, Tool } from './generated';
 
 // Shapes of the data the core sends and takes (camelCase, as serde writes them).
 // Keep in step with steady-core; the mock-runtime IPC tests pin the JSON.
-
-export type Theme = 'system' | 'light' | 'dark';
-
-/** `system` follows the computer's language (Spanish if it asks for it, else English). */
-export type LanguageChoice = 'system' | 'en' | 'es';
-
-export interface Settings {
-  theme: Theme;
-  language: LanguageChoice;
-  emergencyNumber: string;
-  notOnMedication: boolean;
-}
 
 export interface SettingsPatch {
   theme?: Theme;
