@@ -108,18 +108,32 @@ pub struct Craving {
 
 /// What the Log tab can narrow the list to. Empty means everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CravingFilter {
     /// Events with any of these categories.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
     pub categories: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null", optional))]
     pub trigger_id: Option<i64>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"passed\" | \"stillHere\" | \"used\" | null", optional)
+    )]
     pub outcome: Option<String>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"craving\" | \"trigger\" | null", optional)
+    )]
     pub kind: Option<String>,
     /// First and last local day, inclusive.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub from: Option<String>,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub to: Option<String>,
     /// Words to find in the note.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub search: Option<String>,
 }
 

@@ -152,11 +152,16 @@ impl Default for Settings {
 /// A change to some settings; `None` leaves a setting as it is. Values arrive
 /// as the user typed them and are validated here, all before anything is written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SettingsPatch {
+    #[cfg_attr(feature = "ts", ts(as = "Option<Theme>", optional))]
     pub theme: Option<String>,
+    #[cfg_attr(feature = "ts", ts(as = "Option<Language>", optional))]
     pub language: Option<String>,
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub emergency_number: Option<String>,
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub not_on_medication: Option<bool>,
 }
 

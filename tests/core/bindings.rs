@@ -7,11 +7,12 @@ use std::path::Path;
 
 use steady_core::{
     ArchiveWrapping, Backup, Checkin, CheckinDay, CheckinInput, CheckinView, Contact, ContactInput,
-    Count, Counters, Craving, CravingHelp, CravingInput, CravingPage, DayPoint, Distraction,
-    EncryptionChange, HaltCount, IfThen, ImportFile, Insights, Language, Lapse, LapseInput,
-    Medication, Naloxone, OfferReason, OfferedTool, PageCursor, Plan, PlanItem, PlanItemInput,
-    PlanSection, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Review, Settings,
-    Strength, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
+    Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput, CravingPage, DayPoint,
+    Distraction, EncryptionChange, HaltCount, IfThen, ImportFile, Insights, Language, Lapse,
+    LapseInput, Medication, Naloxone, OfferReason, OfferedTool, PageCursor, Plan, PlanItem,
+    PlanItemInput, PlanSection, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Review,
+    Settings, SettingsPatch, Strength, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
+    Trigger, TriggerRef,
 };
 use ts_rs::{Config, TS};
 
@@ -71,6 +72,8 @@ fn generated() -> String {
         Theme::decl(&cfg),
         Language::decl(&cfg),
         Settings::decl(&cfg),
+        SettingsPatch::decl(&cfg),
+        CravingFilter::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

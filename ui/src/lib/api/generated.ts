@@ -235,3 +235,19 @@ export type Settings = { theme: Theme, language: LanguageChoice, emergencyNumber
  * The user said they are not on medication: the check-in skips that question.
  */
 notOnMedication: boolean, };
+
+export type SettingsPatch = { theme?: Theme, language?: LanguageChoice, emergencyNumber?: string, notOnMedication?: boolean, };
+
+export type CravingFilter = { 
+/**
+ * Events with any of these categories.
+ */
+categories?: Array<string>, triggerId?: number | null, outcome?: "passed" | "stillHere" | "used" | null, kind?: "craving" | "trigger" | null, 
+/**
+ * First and last local day, inclusive.
+ */
+from?: string | null, to?: string | null, 
+/**
+ * Words to find in the note.
+ */
+search?: string | null, };

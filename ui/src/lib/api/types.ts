@@ -1,6 +1,8 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ArchiveWrapping,
+  CravingFilter,
+  SettingsPatch,
   LanguageChoice,
   Settings,
   Theme,
@@ -56,13 +58,6 @@ import type { Backup, Contact, ImportFile, LanguageChoice, Theme, Tool } from '.
 // Shapes of the data the core sends and takes (camelCase, as serde writes them).
 // Keep in step with steady-core; the mock-runtime IPC tests pin the JSON.
 
-export interface SettingsPatch {
-  theme?: Theme;
-  language?: LanguageChoice;
-  emergencyNumber?: string;
-  notOnMedication?: boolean;
-}
-
 export interface AppStatus {
   ready: boolean;
   dbPath: string;
@@ -86,16 +81,6 @@ export type Recovery = 'restoreFinished' | 'restoreUndone' | 'swapFinished' | 's
 
 export type CravingKind = 'craving' | 'trigger';
 export type Outcome = 'passed' | 'stillHere' | 'used';
-
-export interface CravingFilter {
-  categories?: string[];
-  triggerId?: number | null;
-  outcome?: Outcome | null;
-  kind?: CravingKind | null;
-  from?: string | null;
-  to?: string | null;
-  search?: string | null;
-}
 
 export interface ReminderStatus {
   notificationsAvailable: boolean;
