@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::choices::{Choice, choice};
 use crate::day::{check_in_window, format_day, parse_day};
 use crate::error::{Error, Result};
 use crate::number::{optional_whole as optional, required_whole as required};
@@ -16,46 +17,67 @@ pub const NOTE_MAX_CHARS: usize = 5000;
 /// A draft is kept as typed, within reason.
 pub const DRAFT_MAX_BYTES: usize = 100_000;
 
-/// "Did you take your medication as prescribed?"
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub enum Medication {
-    Yes,
-    No,
-    NotOnMedication,
-}
-
-impl Medication {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Medication::Yes => "yes",
-            Medication::No => "no",
-            Medication::NotOnMedication => "notOnMedication",
-        }
-    }
-
-    fn parse(value: &str) -> Option<Medication> {
-        match value {
-            "yes" => Some(Medication::Yes),
-            "no" => Some(Medication::No),
-            "notOnMedication" => Some(Medication::NotOnMedication),
-            _ => None,
-        }
+choice! {
+    /// "Did you take your medication as prescribed?"
+    pub enum Medication {
+        Yes = "yes",
+        No = "no",
+        NotOnMedication = "notOnMedication",
     }
 }
 
-/// Treatment and support today (several may be chosen; `none` stands alone).
-pub const SUPPORT_CHOICES: &[&str] = &["meeting", "counseling", "supportPerson", "none"];
-/// Self-care today (several may be chosen).
-pub const SELF_CARE_CHOICES: &[&str] = &[
-    "meals",
-    "movement",
-    "outside",
-    "connected",
-    "relaxation",
-    "water",
-];
+choice! {
+    /// Treatment and support today (several may be chosen; `none` stands alone).
+    pub enum Support {
+        Meeting = "meeting",
+        Counseling = "counseling",
+        SupportPerson = "supportPerson",
+        None = "none",
+    }
+}
+
+choice! {
+    /// Self-care today (several may be chosen).
+    pub enum SelfCare {
+        Meals = "meals",
+        Movement = "movement",
+        Outside = "outside",
+        Connected = "connected",
+        Relaxation = "relaxation",
+        Water = "water",
+    }
+}
+
+choice! {
+    /// The HALT states, each a question on the check-in and the craving log.
+    pub enum HaltState {
+        Hungry = "hungry",
+        Angry = "angry",
+        Lonely = "lonely",
+        Tired = "tired",
+    }
+}
+
+/// The HALT states marked on a check-in or a craving. (The IPC and the store
+/// keep them as four flags named by [`HaltState`]'s words.)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Halt {
+    pub hungry: bool,
+    pub angry: bool,
+    pub lonely: bool,
+    pub tired: bool,
+}
+
+impl Halt {
+    pub fn is_marked(self, state: HaltState) -> bool {
+        match state {
+            HaltState::Hungry => self.hungry,
+            HaltState::Angry => self.angry,
+            HaltState::Lonely => self.lonely,
+            HaltState::Tired => self.tired,
+        }
+    }
+}
 
 /// A check-in as the user filled it in. Numbers arrive as JSON numbers and are
 /// checked here (range and step), so a bad one is a `validation` error naming
@@ -80,11 +102,13 @@ pub struct CheckinInput {
     pub sleep_hours: Option<f64>,
     pub sleep_quality: Option<f64>,
     pub used_opioids: Option<bool>,
-    #[cfg_attr(feature = "ts", ts(type = "Medication | null"))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Medication>"))]
     pub medication: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Support>"))]
     pub support: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<SelfCare>"))]
     pub self_care: Vec<String>,
     pub good_thing: Option<String>,
     pub note: Option<String>,
@@ -110,8 +134,8 @@ pub struct Checkin {
     pub sleep_quality: Option<u8>,
     pub used_opioids: Option<bool>,
     pub medication: Option<Medication>,
-    pub support: Vec<String>,
-    pub self_care: Vec<String>,
+    pub support: Vec<Support>,
+    pub self_care: Vec<SelfCare>,
     pub good_thing: Option<String>,
     pub note: Option<String>,
     pub created_at: String,
@@ -146,15 +170,15 @@ struct Valid {
     day: NaiveDate,
     mood: u8,
     craving: u8,
-    halt: [bool; 4],
+    halt: Halt,
     stress: Option<u8>,
     pain: Option<u8>,
     sleep_half_hours: Option<u8>,
     sleep_quality: Option<u8>,
     used_opioids: Option<bool>,
     medication: Option<Medication>,
-    support: Vec<&'static str>,
-    self_care: Vec<&'static str>,
+    support: Vec<Support>,
+    self_care: Vec<SelfCare>,
     good_thing: Option<String>,
     note: Option<String>,
 }
@@ -174,57 +198,58 @@ fn sleep_half_hours(value: Option<f64>) -> Result<Option<u8>> {
     Ok(Some((hours * 2.0) as u8))
 }
 
-fn choices(
-    field: &'static str,
-    given: &[String],
-    allowed: &'static [&'static str],
-) -> Result<Vec<&'static str>> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for choice in given {
-        let known = allowed
-            .iter()
-            .find(|a| **a == choice.as_str())
-            .ok_or_else(|| {
-                Error::validation(field, format!("\"{choice}\" isn't one of the choices."))
-            })?;
-        if !out.contains(known) {
-            out.push(known);
+/// The choices named in `given`, each once, in the order they are offered.
+fn choices<C: Choice>(field: &'static str, given: &[String]) -> Result<Vec<C>> {
+    let mut out: Vec<C> = Vec::new();
+    for word in given {
+        let choice = C::parse(field, word, format!("\"{word}\" isn't one of the choices."))?;
+        if !out.contains(&choice) {
+            out.push(choice);
         }
     }
-    if out.contains(&"none") && out.len() > 1 {
-        return Err(Error::validation(
-            field,
-            "\"None\" can't go with other choices.",
-        ));
-    }
-    // Stored and returned in the order the choices are listed.
-    out.sort_by_key(|c| allowed.iter().position(|a| a == c));
     Ok(out)
+}
+
+/// Sorts chosen words in the order they are offered.
+fn sorted<C: Choice>(mut chosen: Vec<C>) -> Vec<C> {
+    chosen.sort_by_key(|c| c.position());
+    chosen
 }
 
 impl CheckinInput {
     fn validate(&self, today: NaiveDate) -> Result<Valid> {
         let day = parse_day("day", &self.day)?;
         check_in_window("day", day, today)?;
-        let medication = match self.medication.as_deref() {
-            None => None,
-            Some(m) => Some(Medication::parse(m).ok_or_else(|| {
-                Error::validation("medication", "Choose yes, no, or not on medication.")
-            })?),
-        };
+        let medication = self
+            .medication
+            .as_deref()
+            .map(|m| Medication::parse("medication", m, "Choose yes, no, or not on medication."))
+            .transpose()?;
+        let support: Vec<Support> = choices("support", &self.support)?;
+        if support.contains(&Support::None) && support.len() > 1 {
+            return Err(Error::validation(
+                "support",
+                "\"None\" can't go with other choices.",
+            ));
+        }
         Ok(Valid {
             day,
             mood: required("mood", self.mood, 1, 5)?,
             craving: required("craving", self.craving, 0, 10)?,
-            halt: [self.hungry, self.angry, self.lonely, self.tired],
+            halt: Halt {
+                hungry: self.hungry,
+                angry: self.angry,
+                lonely: self.lonely,
+                tired: self.tired,
+            },
             stress: optional("stress", self.stress, 0, 10)?,
             pain: optional("pain", self.pain, 0, 10)?,
             sleep_half_hours: sleep_half_hours(self.sleep_hours)?,
             sleep_quality: optional("sleepQuality", self.sleep_quality, 1, 5)?,
             used_opioids: self.used_opioids,
             medication,
-            support: choices("support", &self.support, SUPPORT_CHOICES)?,
-            self_care: choices("selfCare", &self.self_care, SELF_CARE_CHOICES)?,
+            support: sorted(support),
+            self_care: sorted(choices("selfCare", &self.self_care)?),
             good_thing: optional_text(
                 "goodThing",
                 self.good_thing.as_deref(),
@@ -239,7 +264,6 @@ const CHECKIN_COLUMNS: &str = "id, day, mood, craving, hungry, angry, lonely, ti
      sleep_half_hours, sleep_quality, used_opioids, medication, good_thing, note, created_at, updated_at";
 
 fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<Checkin> {
-    let medication: Option<String> = row.get("medication")?;
     let half_hours: Option<u8> = row.get("sleep_half_hours")?;
     Ok(Checkin {
         id: row.get("id")?,
@@ -255,7 +279,7 @@ fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<Checkin> {
         sleep_hours: half_hours.map(|h| f64::from(h) / 2.0),
         sleep_quality: row.get("sleep_quality")?,
         used_opioids: row.get("used_opioids")?,
-        medication: medication.as_deref().and_then(Medication::parse),
+        medication: row.get("medication")?,
         support: Vec::new(),
         self_care: Vec::new(),
         good_thing: row.get("good_thing")?,
@@ -275,16 +299,14 @@ impl Dao<'_> {
         })?;
         for row in rows {
             let (question, choice) = row?;
-            match question.as_str() {
-                "support" => checkin.support.push(choice),
-                _ => checkin.self_care.push(choice),
+            if question == "support" {
+                checkin.support.extend(Support::from_word(&choice));
+            } else {
+                checkin.self_care.extend(SelfCare::from_word(&choice));
             }
         }
-        let order = |list: &'static [&'static str], c: &String| list.iter().position(|a| a == c);
-        checkin.support.sort_by_key(|c| order(SUPPORT_CHOICES, c));
-        checkin
-            .self_care
-            .sort_by_key(|c| order(SELF_CARE_CHOICES, c));
+        checkin.support = sorted(std::mem::take(&mut checkin.support));
+        checkin.self_care = sorted(std::mem::take(&mut checkin.self_care));
         Ok(())
     }
 
@@ -336,16 +358,16 @@ impl Dao<'_> {
                 day,
                 v.mood,
                 v.craving,
-                v.halt[0],
-                v.halt[1],
-                v.halt[2],
-                v.halt[3],
+                v.halt.hungry,
+                v.halt.angry,
+                v.halt.lonely,
+                v.halt.tired,
                 v.stress,
                 v.pain,
                 v.sleep_half_hours,
                 v.sleep_quality,
                 v.used_opioids,
-                v.medication.map(Medication::as_str),
+                v.medication,
                 v.good_thing,
                 v.note,
                 now,

@@ -8,15 +8,36 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 
+use crate::checkins::Halt;
+use crate::choices::{Choice, choice};
 use crate::day::{LocalZone, format_day, format_instant, parse_day, parse_instant};
 use crate::error::{Error, Result};
 use crate::number::optional_whole;
 use crate::store::Dao;
 use crate::text::{optional_text, reject_nul};
-use crate::triggers::{CATEGORIES, check_category};
+use crate::triggers::{Category, check_category};
 
 pub const CRAVING_NOTE_MAX_CHARS: usize = 2000;
-pub const OUTCOMES: &[&str] = &["passed", "stillHere", "used"];
+
+choice! {
+    /// A craving (its strength required) or a trigger met without one.
+    pub enum CravingKind {
+        Craving = "craving",
+        Trigger = "trigger",
+    }
+}
+
+choice! {
+    /// How a craving ended.
+    pub enum Outcome {
+        Passed = "passed",
+        StillHere = "stillHere",
+        Used = "used",
+    }
+}
+
+const KIND_PROBLEM: &str = "Choose a craving or a trigger.";
+const OUTCOME_PROBLEM: &str = "Choose how it ended.";
 /// How far back an event can be dated.
 pub const CRAVING_MAX_AGE_DAYS: i64 = 3650;
 /// Clocks differ a little; a time this far ahead still counts as now.
@@ -34,13 +55,14 @@ fn default_kind() -> String {
 pub struct CravingInput {
     /// `craving` (intensity required) or `trigger` (met a trigger, intensity optional).
     #[serde(default = "default_kind")]
-    #[cfg_attr(feature = "ts", ts(type = "\"craving\" | \"trigger\""))]
+    #[cfg_attr(feature = "ts", ts(as = "CravingKind"))]
     pub kind: String,
     /// When it happened (RFC 3339); now when absent.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub occurred_at: Option<String>,
     pub intensity: Option<f64>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Category>"))]
     pub categories: Vec<String>,
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
@@ -55,10 +77,7 @@ pub struct CravingInput {
     pub tired: bool,
     pub note: Option<String>,
     pub intensity_after: Option<f64>,
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "\"passed\" | \"stillHere\" | \"used\" | null")
-    )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Outcome>"))]
     pub outcome: Option<String>,
     pub duration_minutes: Option<f64>,
 }
@@ -81,12 +100,11 @@ pub struct TriggerRef {
 pub struct Craving {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
-    #[cfg_attr(feature = "ts", ts(type = "\"craving\" | \"trigger\""))]
-    pub kind: String,
+    pub kind: CravingKind,
     pub occurred_at: String,
     pub day: String,
     pub intensity: Option<u8>,
-    pub categories: Vec<String>,
+    pub categories: Vec<Category>,
     pub triggers: Vec<TriggerRef>,
     pub hungry: bool,
     pub angry: bool,
@@ -94,11 +112,7 @@ pub struct Craving {
     pub tired: bool,
     pub note: Option<String>,
     pub intensity_after: Option<u8>,
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "\"passed\" | \"stillHere\" | \"used\" | null")
-    )]
-    pub outcome: Option<String>,
+    pub outcome: Option<Outcome>,
     pub duration_minutes: Option<u16>,
     /// The coping tools used for this craving (from the toolbox's recorded uses).
     pub tools_used: Vec<String>,
@@ -113,19 +127,13 @@ pub struct Craving {
 pub struct CravingFilter {
     /// Events with any of these categories.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Category>>", optional))]
     pub categories: Vec<String>,
     #[cfg_attr(feature = "ts", ts(type = "number | null", optional))]
     pub trigger_id: Option<i64>,
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "\"passed\" | \"stillHere\" | \"used\" | null", optional)
-    )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Outcome>", optional = nullable))]
     pub outcome: Option<String>,
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "\"craving\" | \"trigger\" | null", optional)
-    )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<CravingKind>", optional = nullable))]
     pub kind: Option<String>,
     /// First and last local day, inclusive.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -157,15 +165,15 @@ pub struct CravingPage {
 }
 
 struct Valid {
-    kind: &'static str,
+    kind: CravingKind,
     occurred_at: DateTime<Utc>,
     intensity: Option<u8>,
-    categories: Vec<&'static str>,
+    categories: Vec<Category>,
     trigger_ids: Vec<i64>,
-    halt: [bool; 4],
+    halt: Halt,
     note: Option<String>,
     intensity_after: Option<u8>,
-    outcome: Option<&'static str>,
+    outcome: Option<Outcome>,
     duration_minutes: Option<u16>,
 }
 
@@ -176,11 +184,7 @@ fn rating(field: &'static str, value: Option<f64>) -> Result<Option<u8>> {
 
 impl CravingInput {
     fn validate(&self, dao: &Dao<'_>, now: DateTime<Utc>) -> Result<Valid> {
-        let kind = match self.kind.as_str() {
-            "craving" => "craving",
-            "trigger" => "trigger",
-            _ => return Err(Error::validation("kind", "Choose a craving or a trigger.")),
-        };
+        let kind = CravingKind::parse("kind", &self.kind, KIND_PROBLEM)?;
         let occurred_at = match self.occurred_at.as_deref() {
             None => now,
             Some(t) => parse_instant("occurredAt", t)?,
@@ -198,20 +202,20 @@ impl CravingInput {
             ));
         }
         let intensity = rating("intensity", self.intensity)?;
-        if kind == "craving" && intensity.is_none() {
+        if kind == CravingKind::Craving && intensity.is_none() {
             return Err(Error::validation(
                 "intensity",
                 "How strong is it? Choose 0 to 10.",
             ));
         }
-        let mut categories: Vec<&'static str> = Vec::new();
+        let mut categories: Vec<Category> = Vec::new();
         for c in &self.categories {
             let c = check_category("categories", c)?;
             if !categories.contains(&c) {
                 categories.push(c);
             }
         }
-        categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+        categories.sort_by_key(|c| c.position());
         let mut trigger_ids: Vec<i64> = Vec::new();
         for id in &self.trigger_ids {
             let exists = dao
@@ -229,16 +233,11 @@ impl CravingInput {
                 trigger_ids.push(*id);
             }
         }
-        let outcome = match self.outcome.as_deref() {
-            None => None,
-            Some(o) => Some(
-                OUTCOMES
-                    .iter()
-                    .find(|k| **k == o)
-                    .copied()
-                    .ok_or_else(|| Error::validation("outcome", "Choose how it ended."))?,
-            ),
-        };
+        let outcome = self
+            .outcome
+            .as_deref()
+            .map(|o| Outcome::parse("outcome", o, OUTCOME_PROBLEM))
+            .transpose()?;
         let duration_minutes = match self.duration_minutes {
             None => None,
             Some(m) if m.is_finite() && m.fract() == 0.0 && (0.0..=1440.0).contains(&m) => {
@@ -257,7 +256,12 @@ impl CravingInput {
             intensity,
             categories,
             trigger_ids,
-            halt: [self.hungry, self.angry, self.lonely, self.tired],
+            halt: Halt {
+                hungry: self.hungry,
+                angry: self.angry,
+                lonely: self.lonely,
+                tired: self.tired,
+            },
             note: optional_text("note", self.note.as_deref(), CRAVING_NOTE_MAX_CHARS)?,
             intensity_after: rating("intensityAfter", self.intensity_after)?,
             outcome,
@@ -283,10 +287,10 @@ struct RawCraving {
 fn craving_from_row(row: &Row<'_>) -> rusqlite::Result<RawCraving> {
     let cats: Option<String> = row.get("cats")?;
     let trig: Option<String> = row.get("trig")?;
-    let mut categories: Vec<String> = cats
-        .map(|c| c.split(',').map(str::to_owned).collect())
+    let mut categories: Vec<Category> = cats
+        .map(|c| c.split(',').filter_map(Category::from_word).collect())
         .unwrap_or_default();
-    categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+    categories.sort_by_key(|c| c.position());
     let tools_json: Option<String> = row.get("tools_used")?;
     let tools_used: Vec<String> = tools_json
         .and_then(|j| serde_json::from_str(&j).ok())
@@ -400,10 +404,10 @@ impl Dao<'_> {
             occurred_at,
             day,
             v.intensity,
-            v.halt[0],
-            v.halt[1],
-            v.halt[2],
-            v.halt[3],
+            v.halt.hungry,
+            v.halt.angry,
+            v.halt.lonely,
+            v.halt.tired,
             v.note,
             v.intensity_after,
             v.outcome,
@@ -493,7 +497,8 @@ impl Dao<'_> {
         if !filter.categories.is_empty() {
             let mut marks = Vec::new();
             for c in &filter.categories {
-                marks.push(arg(Value::Text(check_category("categories", c)?.into())));
+                let c = check_category("categories", c)?;
+                marks.push(arg(Value::Text(c.word().into())));
             }
             clauses.push(format!(
                 "c.id IN (SELECT craving_id FROM craving_categories WHERE category IN ({}))",
@@ -507,17 +512,13 @@ impl Dao<'_> {
             ));
         }
         if let Some(o) = &filter.outcome {
-            if !OUTCOMES.contains(&o.as_str()) {
-                return Err(Error::validation("outcome", "Choose how it ended."));
-            }
-            let m = arg(Value::Text(o.clone()));
+            let o = Outcome::parse("outcome", o, OUTCOME_PROBLEM)?;
+            let m = arg(Value::Text(o.word().into()));
             clauses.push(format!("c.outcome = {m}"));
         }
         if let Some(k) = &filter.kind {
-            if k != "craving" && k != "trigger" {
-                return Err(Error::validation("kind", "Choose a craving or a trigger."));
-            }
-            let m = arg(Value::Text(k.clone()));
+            let k = CravingKind::parse("kind", k, KIND_PROBLEM)?;
+            let m = arg(Value::Text(k.word().into()));
             clauses.push(format!("c.kind = {m}"));
         }
         if let Some(from) = &filter.from {

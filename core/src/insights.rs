@@ -7,11 +7,13 @@ use chrono::{Datelike, Duration, NaiveDate, Timelike};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
+use crate::checkins::{Halt, HaltState};
+use crate::choices::Choice;
 use crate::day::{LocalZone, format_day, parse_day, parse_instant};
 use crate::error::{Error, Result};
 use crate::store::Dao;
 use crate::toolbox::{WORKS_FOR_YOU_MIN_USES, median};
-use crate::triggers::CATEGORIES;
+use crate::triggers::Category;
 
 /// One day's check-in, as the charts draw it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,9 +72,8 @@ pub struct Insights {
     /// 7 counts, Monday first.
     #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub by_weekday: Vec<i64>,
-    /// "Tired was marked in 7 of your last 10 cravings."
-    pub halt_sentences: Vec<String>,
-    /// The same, as numbers, for the UI to put in the person's language.
+    /// The HALT states marked often in the last cravings ("Tired was marked
+    /// in 7 of your last 10 cravings", in the catalogues' words).
     pub halt: Vec<HaltCount>,
     pub tools: Vec<ToolResult>,
 }
@@ -82,12 +83,7 @@ pub struct Insights {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HaltCount {
-    /// `hungry`, `angry`, `lonely` or `tired`.
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "\"hungry\" | \"angry\" | \"lonely\" | \"tired\"")
-    )]
-    pub state: String,
+    pub state: HaltState,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub count: usize,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
@@ -99,49 +95,25 @@ pub const HALT_WINDOW: usize = 10;
 /// A HALT state is mentioned when it was marked at least this many times.
 pub const HALT_MIN: usize = 3;
 
-const HALT_STATES: [&str; 4] = ["hungry", "angry", "lonely", "tired"];
-
 /// The HALT states marked often in the most recent cravings (newest first),
 /// the most marked first.
-pub fn halt_counts(recent: &[[bool; 4]]) -> Vec<HaltCount> {
+pub fn halt_counts(recent: &[Halt]) -> Vec<HaltCount> {
     let n = recent.len();
     if n == 0 {
         return Vec::new();
     }
-    let mut counts: Vec<(usize, usize)> = (0..4)
-        .map(|i| (i, recent.iter().filter(|f| f[i]).count()))
-        .filter(|(_, c)| *c >= HALT_MIN.min(n))
-        .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts
-        .into_iter()
-        .map(|(i, count)| HaltCount {
-            state: HALT_STATES[i].to_owned(),
-            count,
+    let mut counts: Vec<HaltCount> = HaltState::ALL
+        .iter()
+        .map(|&state| HaltCount {
+            state,
+            count: recent.iter().filter(|h| h.is_marked(state)).count(),
             of: n,
         })
-        .collect()
-}
-
-/// The HALT sentences from the flags of the most recent cravings (newest first).
-pub fn halt_sentences(recent: &[[bool; 4]]) -> Vec<String> {
-    halt_counts(recent)
-        .into_iter()
-        .map(|h| {
-            let mut name = h.state.clone();
-            if let Some(first) = name.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            if h.of == 1 {
-                format!("{name} was marked in your last craving.")
-            } else {
-                format!(
-                    "{name} was marked in {} of your last {} cravings.",
-                    h.count, h.of
-                )
-            }
-        })
-        .collect()
+        .filter(|h| h.count >= HALT_MIN.min(n))
+        .collect();
+    // The most marked first; a tie in HALT's own order (the sort is stable).
+    counts.sort_by_key(|h| std::cmp::Reverse(h.count));
+    counts
 }
 
 impl Dao<'_> {
@@ -265,9 +237,14 @@ impl Dao<'_> {
              WHERE kind = 'craving' AND day BETWEEN ?1 AND ?2
              ORDER BY occurred_at DESC, id DESC LIMIT ?3",
         )?;
-        let recent: Vec<[bool; 4]> = stmt
+        let recent: Vec<Halt> = stmt
             .query_map(params![from, to, HALT_WINDOW as i64], |row| {
-                Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?])
+                Ok(Halt {
+                    hungry: row.get(0)?,
+                    angry: row.get(1)?,
+                    lonely: row.get(2)?,
+                    tired: row.get(3)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
 
@@ -278,11 +255,11 @@ impl Dao<'_> {
         let mut counted: BTreeMap<String, i64> = stmt
             .query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let by_category = CATEGORIES
+        let by_category = Category::ALL
             .iter()
             .map(|c| Count {
-                key: (*c).to_owned(),
-                count: counted.remove(*c).unwrap_or(0),
+                key: c.word().to_owned(),
+                count: counted.remove(c.word()).unwrap_or(0),
             })
             .collect();
 
@@ -352,7 +329,6 @@ impl Dao<'_> {
 
         Ok(Insights {
             per_week,
-            halt_sentences: halt_sentences(&recent),
             halt: halt_counts(&recent),
             from,
             to,

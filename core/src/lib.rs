@@ -6,6 +6,7 @@
 mod archive;
 mod backup;
 mod checkins;
+mod choices;
 mod contacts;
 mod cravings;
 mod day;
@@ -43,13 +44,14 @@ pub use backup::{
     QUIT_BACKUP_MIN_GAP, Renewed, backup_due, list_backups, read_backup_result, to_prune,
 };
 pub use checkins::{
-    Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Medication,
-    NOTE_MAX_CHARS, SELF_CARE_CHOICES, SUPPORT_CHOICES,
+    Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Halt, HaltState,
+    Medication, NOTE_MAX_CHARS, SelfCare, Support,
 };
+pub use choices::Choice;
 pub use contacts::{Contact, ContactInput, ROLES, check_phone};
 pub use cravings::{
-    CRAVING_NOTE_MAX_CHARS, Craving, CravingFilter, CravingInput, CravingPage, OUTCOMES, PAGE_MAX,
-    PageCursor, TriggerRef,
+    CRAVING_NOTE_MAX_CHARS, Craving, CravingFilter, CravingInput, CravingKind, CravingPage,
+    Outcome, PAGE_MAX, PageCursor, TriggerRef,
 };
 pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, format_instant, local_today};
 pub use desktop::{
@@ -68,7 +70,6 @@ pub use folder::{
 };
 pub use insights::{
     Count, DayPoint, HALT_MIN, HALT_WINDOW, HaltCount, Insights, ToolResult, halt_counts,
-    halt_sentences,
 };
 #[cfg(feature = "test-kdf")]
 pub use key::use_cheap_key_derivation_for_tests;
@@ -98,7 +99,7 @@ pub use toolbox::{
     ToolUse, ToolUseUpdate, WORKS_FOR_YOU_MIN_USES, median,
 };
 pub use triggers::{
-    CATEGORIES, TRIGGER_NAME_MAX_CHARS, Trigger, suggestions as trigger_suggestions,
+    Category, TRIGGER_NAME_MAX_CHARS, Trigger, check_category, suggestions as trigger_suggestions,
     suggestions_es as trigger_suggestions_es,
 };
 

@@ -5,14 +5,21 @@ use askama::Template;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::choices::Choice;
 use crate::day::LocalZone;
 use crate::error::Result;
 use crate::export::{
-    check_sections, day_words, document, exportable_sections, long_date, plan_body, say,
+    check_sections, day_words, document, exportable_sections, long_date, plan_body,
 };
 use crate::insights::Insights;
 use crate::settings::Language;
 use crate::store::Dao;
+use crate::words::{counted, phrase, stored_tool_name, word};
+
+/// The report's own words: `report.file.*` in the catalogues.
+fn say(lang: Language, key: &str) -> &'static str {
+    word(lang, &format!("report.file.{key}"))
+}
 
 pub const REPORT_SECTIONS: &[&str] = &["checkins", "cravings", "tools", "lapses", "plan"];
 
@@ -70,57 +77,36 @@ struct ReportBody {
 
 fn checkins_section(i: &Insights, lang: Language) -> Section {
     let p = &i.checkins;
-    let row = |label: &'static str, v: Option<f64>| (label.to_owned(), vec![avg_cell(v)]);
-    let (n, days) = (p.len(), days_in(i));
-    let (heading, line) = if lang.is_spanish() {
-        (
-            "Registros diarios: promedios",
-            format!(
-                "{n} {} en {days} {} del periodo.",
-                if n == 1 { "registro" } else { "registros" },
-                if days == 1 { "día" } else { "días" }
-            ),
-        )
-    } else {
-        (
-            "Check-ins: averages",
-            format!(
-                "{n} {} on {days} {} of the range.",
-                if n == 1 { "check-in" } else { "check-ins" },
-                if days == 1 { "day" } else { "days" }
-            ),
-        )
-    };
+    let row = |key: &str, v: Option<f64>| (say(lang, key).to_owned(), vec![avg_cell(v)]);
+    let checkins = counted(lang, "progress.checkins", p.len() as i64, &[]);
+    let days = counted(lang, "common.days", days_in(i), &[]);
     Section {
         id: "checkins",
-        heading,
-        lines: vec![line],
+        heading: say(lang, "checkinsHeading"),
+        lines: vec![phrase(
+            lang,
+            "report.file.checkinsLine",
+            &[("checkins", &checkins), ("days", &days)],
+        )],
         table: Some(Table {
             head: Vec::new(),
             row_heads: true,
             rows: vec![
+                row("averageMood", average(p.iter().map(|c| f64::from(c.mood)))),
                 row(
-                    say(lang, "Average mood (1 to 5)", "Ánimo promedio (1 a 5)"),
-                    average(p.iter().map(|c| f64::from(c.mood))),
-                ),
-                row(
-                    say(
-                        lang,
-                        "Average craving (0 to 10)",
-                        "Ganas de consumir, promedio (0 a 10)",
-                    ),
+                    "averageCraving",
                     average(p.iter().map(|c| f64::from(c.craving))),
                 ),
                 row(
-                    say(lang, "Average stress (0 to 10)", "Estrés promedio (0 a 10)"),
+                    "averageStress",
                     average(p.iter().filter_map(|c| c.stress.map(f64::from))),
                 ),
                 row(
-                    say(lang, "Average hours of sleep", "Horas de sueño, promedio"),
+                    "averageSleep",
                     average(p.iter().filter_map(|c| c.sleep_hours)),
                 ),
                 row(
-                    say(lang, "Average pain (0 to 10)", "Dolor promedio (0 a 10)"),
+                    "averagePain",
                     average(p.iter().filter_map(|c| c.pain.map(f64::from))),
                 ),
             ],
@@ -139,45 +125,19 @@ fn days_in(i: &Insights) -> i64 {
     }
 }
 
-fn category_label(key: &str, lang: Language) -> &'static str {
-    let (en, es) = match key {
-        "emotions" => ("Emotions or stress", "Emociones o estrés"),
-        "physical" => (
-            "Withdrawal, pain or poor sleep",
-            "Abstinencia, dolor o mal sueño",
-        ),
-        "people" => ("People", "Personas"),
-        "places" => ("Places", "Lugares"),
-        "situations" => ("Situations or things", "Situaciones o cosas"),
-        "isolation" => ("Being alone", "Estar a solas"),
-        "stressfulEvent" => ("A stressful event", "Algo estresante"),
-        _ => ("Something else", "Otra cosa"),
-    };
-    say(lang, en, es)
-}
-
-/// The HALT lines in `lang` (the English ones are the insights' own).
+/// The HALT lines in `lang`: the Progress tab's sentences.
 fn halt_lines(i: &Insights, lang: Language) -> Vec<String> {
-    if !lang.is_spanish() {
-        return i.halt_sentences.clone();
-    }
     i.halt
         .iter()
         .map(|h| {
-            let name = match h.state.as_str() {
-                "hungry" => "Hambre",
-                "angry" => "Enojo",
-                "lonely" => "Soledad",
-                _ => "Cansancio",
-            };
-            if h.of == 1 {
-                format!("{name}: lo marcaste en tus últimas ganas.")
-            } else {
-                format!(
-                    "{name}: lo marcaste en {} de tus últimas {} veces con ganas.",
-                    h.count, h.of
-                )
-            }
+            let state = word(lang, &format!("checkin.haltNoun.{}", h.state.word()));
+            let n = h.count.to_string();
+            counted(
+                lang,
+                "progress.halt",
+                h.of as i64,
+                &[("state", state), ("n", &n)],
+            )
         })
         .collect()
 }
@@ -189,26 +149,20 @@ fn cravings_section(i: &Insights, lang: Language) -> Section {
         .filter(|c| c.count > 0)
         .map(|c| {
             (
-                category_label(&c.key, lang).to_owned(),
+                word(lang, &format!("craving.categories.{}", c.key)).to_owned(),
                 vec![c.count.to_string()],
             )
         })
         .collect();
-    let (heading, line) = if lang.is_spanish() {
-        (
-            "Ganas y detonantes",
-            format!("{} veces con ganas en el periodo.", i.cravings),
-        )
-    } else {
-        (
-            "Cravings and triggers",
-            format!("{} cravings in the range.", i.cravings),
-        )
-    };
+    let cravings = counted(lang, "progress.cravings", i.cravings, &[]);
     Section {
         id: "cravings",
-        heading,
-        lines: vec![line],
+        heading: word(lang, "report.sections.cravings"),
+        lines: vec![phrase(
+            lang,
+            "report.file.cravingsLine",
+            &[("cravings", &cravings)],
+        )],
         table: (!rows.is_empty()).then_some(Table {
             head: Vec::new(),
             row_heads: true,
@@ -219,57 +173,23 @@ fn cravings_section(i: &Insights, lang: Language) -> Section {
     }
 }
 
-/// A built-in tool's name in `lang` (they are stored in English); the
-/// user's own tools keep the names they gave them.
-fn tool_name(name: &str, lang: Language) -> &str {
-    if !lang.is_spanish() {
-        return name;
-    }
-    match name {
-        "Paced breathing" => "Respiración pausada",
-        "Urge surfing" => "Surfear las ganas",
-        "Grounding 5-4-3-2-1" => "Anclaje 5-4-3-2-1",
-        "HALT check" => "Revisión HALT",
-        "Play the tape forward" => "Adelantar la película",
-        "Delay and distract" => "Esperar y distraerse",
-        "Call someone" => "Llamar a alguien",
-        "My reasons" => "Mis razones",
-        "Progressive muscle relaxation" => "Relajación muscular progresiva",
-        other => other,
-    }
-}
-
 fn tools_section(i: &Insights, lang: Language) -> Section {
     let rows: Vec<(String, Vec<String>)> = i
         .tools
         .iter()
         .map(|t| {
             (
-                tool_name(&t.name, lang).to_owned(),
+                stored_tool_name(lang, &t.name),
                 vec![t.uses.to_string(), avg_cell(t.median_drop)],
             )
         })
         .collect();
     Section {
         id: "tools",
-        heading: say(lang, "Coping tools that work", "Herramientas que funcionan"),
-        empty: rows.is_empty().then(|| {
-            say(
-                lang,
-                "No tools used in the range.",
-                "No se usaron herramientas en el periodo.",
-            )
-        }),
+        heading: say(lang, "toolsHeading"),
+        empty: rows.is_empty().then(|| say(lang, "noTools")),
         table: (!rows.is_empty()).then(|| Table {
-            head: vec![
-                say(lang, "Tool", "Herramienta"),
-                say(lang, "Uses", "Usos"),
-                say(
-                    lang,
-                    "Usual drop in craving (the middle of the rated uses)",
-                    "Bajada habitual de las ganas (el valor del medio de las veces calificadas)",
-                ),
-            ],
+            head: vec![say(lang, "tool"), say(lang, "uses"), say(lang, "usualDrop")],
             row_heads: false,
             rows,
         }),
@@ -287,10 +207,10 @@ impl Dao<'_> {
             .map(|l| {
                 let mut details = Vec::new();
                 if let Some(w) = l.what_happened {
-                    details.push((say(lang, "What was going on:", "Qué estaba pasando:"), w));
+                    details.push((say(lang, "whatHappened"), w));
                 }
                 if let Some(n) = l.next_time {
-                    details.push((say(lang, "Next time:", "La próxima vez:"), n));
+                    details.push((say(lang, "nextTime"), n));
                 }
                 LapseView {
                     day: day_words(&l.day, lang),
@@ -300,14 +220,8 @@ impl Dao<'_> {
             .collect();
         Ok(Section {
             id: "lapses",
-            heading: say(lang, "Lapses", "Deslices"),
-            empty: lapses.is_empty().then(|| {
-                say(
-                    lang,
-                    "None recorded in the range.",
-                    "Ninguno anotado en el periodo.",
-                )
-            }),
+            heading: word(lang, "report.sections.lapses"),
+            empty: lapses.is_empty().then(|| say(lang, "noLapses")),
             lapses,
             ..Default::default()
         })
@@ -346,7 +260,7 @@ impl Dao<'_> {
                 .collect();
             sections.push(Section {
                 id: "plan",
-                heading: say(lang, "My plan", "Mi plan"),
+                heading: word(lang, "report.sections.plan"),
                 plan: Some(plan_body(&plan, &all, lang, 3)?),
                 ..Default::default()
             });
@@ -355,32 +269,16 @@ impl Dao<'_> {
             .render()
             .map_err(|e| crate::Error::Storage(format!("could not make the report: {e}")))?;
         let number = self.settings()?.emergency_number;
-        let meta = if lang.is_spanish() {
-            format!(
-                "De Steady: del {} al {}. Hecho el {}. Solo están las partes que elegí.",
-                day_words(&insights.from, lang),
-                day_words(&insights.to, lang),
-                long_date(today, lang)
-            )
-        } else {
-            format!(
-                "From Steady: {} to {}. Made {}. Only the parts I chose are here.",
-                day_words(&insights.from, lang),
-                day_words(&insights.to, lang),
-                long_date(today, lang)
-            )
-        };
-        let html = document(
-            say(
-                lang,
-                "Report for my counselor",
-                "Informe para mi consejero o consejera",
-            ),
-            &meta,
-            &number,
-            &body,
+        let meta = phrase(
             lang,
-        )?;
+            "report.file.made",
+            &[
+                ("from", &day_words(&insights.from, lang)),
+                ("to", &day_words(&insights.to, lang)),
+                ("made", &long_date(today, lang)),
+            ],
+        );
+        let html = document(say(lang, "title"), &meta, &number, &body, lang)?;
         Ok(Report { body, html })
     }
 }

@@ -4,97 +4,95 @@
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::choices::{Choice, choice};
 use crate::error::{Error, Result};
 use crate::store::Dao;
 use crate::text::reject_nul;
 
 pub const TRIGGER_NAME_MAX_CHARS: usize = 80;
 
-/// The kinds of things that set cravings off.
-pub const CATEGORIES: &[&str] = &[
-    "emotions",
-    "physical",
-    "people",
-    "places",
-    "situations",
-    "isolation",
-    "stressfulEvent",
-    "other",
-];
+choice! {
+    /// The kinds of things that set cravings off.
+    pub enum Category {
+        Emotions = "emotions",
+        Physical = "physical",
+        People = "people",
+        Places = "places",
+        Situations = "situations",
+        Isolation = "isolation",
+        StressfulEvent = "stressfulEvent",
+        Other = "other",
+    }
+}
 
 /// A few examples per category, offered to the user; never added unless chosen.
-pub fn suggestions(category: &str) -> &'static [&'static str] {
+pub fn suggestions(category: Category) -> &'static [&'static str] {
     match category {
-        "emotions" => &[
+        Category::Emotions => &[
             "Feeling anxious",
             "Feeling down",
             "Bored",
             "Angry after an argument",
         ],
-        "physical" => &["Withdrawal symptoms", "Back pain", "A bad night's sleep"],
-        "people" => &[
+        Category::Physical => &["Withdrawal symptoms", "Back pain", "A bad night's sleep"],
+        Category::People => &[
             "Someone I used with",
             "A family argument",
             "My dealer's number",
         ],
-        "places" => &[
+        Category::Places => &[
             "The old neighbourhood",
             "A bar",
             "A friend's place where I used",
         ],
-        "situations" => &["Payday", "Seeing a needle or pills", "A party"],
-        "isolation" => &["Home alone all day", "Weekend with no plans"],
-        "stressfulEvent" => &["Bad news", "Money worries", "A court date"],
-        _ => &[],
+        Category::Situations => &["Payday", "Seeing a needle or pills", "A party"],
+        Category::Isolation => &["Home alone all day", "Weekend with no plans"],
+        Category::StressfulEvent => &["Bad news", "Money worries", "A court date"],
+        Category::Other => &[],
     }
 }
 
 /// The same examples in Spanish, written for Spanish speakers (not word for word).
-pub fn suggestions_es(category: &str) -> &'static [&'static str] {
+pub fn suggestions_es(category: Category) -> &'static [&'static str] {
     match category {
-        "emotions" => &[
+        Category::Emotions => &[
             "Sentir ansiedad",
             "Estar de bajón",
             "Aburrimiento",
             "Enojo después de una discusión",
         ],
-        "physical" => &[
+        Category::Physical => &[
             "Síntomas de abstinencia",
             "Dolor de espalda",
             "Una mala noche de sueño",
         ],
-        "people" => &[
+        Category::People => &[
             "Alguien con quien consumía",
             "Una pelea en la familia",
             "El número de quien me vendía",
         ],
-        "places" => &[
+        Category::Places => &[
             "El barrio de antes",
             "Un bar",
             "La casa de alguien donde consumía",
         ],
-        "situations" => &["El día de pago", "Ver una aguja o pastillas", "Una fiesta"],
-        "isolation" => &["Todo el día a solas en casa", "Un fin de semana sin planes"],
-        "stressfulEvent" => &[
+        Category::Situations => &["El día de pago", "Ver una aguja o pastillas", "Una fiesta"],
+        Category::Isolation => &["Todo el día a solas en casa", "Un fin de semana sin planes"],
+        Category::StressfulEvent => &[
             "Malas noticias",
             "Problemas de dinero",
             "Una cita en la corte",
         ],
-        _ => &[],
+        Category::Other => &[],
     }
 }
 
-pub fn check_category(field: &'static str, category: &str) -> Result<&'static str> {
-    CATEGORIES
-        .iter()
-        .find(|c| **c == category)
-        .copied()
-        .ok_or_else(|| {
-            Error::validation(
-                field,
-                format!("\"{category}\" isn't one of the kinds of trigger."),
-            )
-        })
+pub fn check_category(field: &'static str, category: &str) -> Result<Category> {
+    Category::parse(
+        field,
+        category,
+        format!("\"{category}\" isn't one of the kinds of trigger."),
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +102,7 @@ pub struct Trigger {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub name: String,
-    pub category: Option<String>,
+    pub category: Option<Category>,
     pub archived: bool,
     /// How many logged events name this trigger.
     #[cfg_attr(feature = "ts", ts(type = "number"))]

@@ -37,9 +37,82 @@ pub(crate) fn word(lang: Language, key: &str) -> &'static str {
         .unwrap_or("")
 }
 
+/// A tool's name as stored, in `lang`: the built-in tools are stored with
+/// their English names (`tools.names.*`), the user's own as they wrote them.
+pub(crate) fn stored_tool_name(lang: Language, name: &str) -> String {
+    let builtin = catalogue(Language::En)
+        .pointer("/tools/names")
+        .and_then(Value::as_object)
+        .and_then(|names| names.iter().find(|(_, english)| *english == name));
+    match builtin {
+        Some((key, _)) => word(lang, &format!("tools.names.{key}")).to_owned(),
+        None => name.to_owned(),
+    }
+}
+
+/// The phrase for `key` in `lang` with each `{{name}}` filled from `args`, as
+/// the UI's `t(key, args)` fills it.
+pub(crate) fn phrase(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
+    fill(word(lang, key), args)
+}
+
+/// The phrase for `count` things: `key_one` for one, else `key_other` (what
+/// i18next picks in English and Spanish), with `{{count}}` and `args` filled.
+pub(crate) fn counted(lang: Language, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+    let form = if count == 1 { "one" } else { "other" };
+    let number = count.to_string();
+    let mut all: Vec<(&str, &str)> = vec![("count", number.as_str())];
+    all.extend_from_slice(args);
+    fill(word(lang, &format!("{key}_{form}")), &all)
+}
+
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let name = after[..end].trim();
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[start..start + 2 + end + 2]),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_filled_and_counted_as_the_ui_does() {
+        assert_eq!(
+            fill("{{a}} and {{ b }}", &[("a", "1"), ("b", "2")]),
+            "1 and 2"
+        );
+        assert_eq!(fill("{{missing}} {{a", &[("a", "1")]), "{{missing}} {{a");
+        assert_eq!(
+            counted(Language::En, "progress.cravings", 1, &[]),
+            "1 craving"
+        );
+        assert_eq!(
+            counted(Language::En, "progress.cravings", 0, &[]),
+            "0 cravings"
+        );
+        assert_eq!(phrase(Language::En, "data.kb", &[("n", "12")]), "12 KB");
+        assert_eq!(
+            stored_tool_name(Language::Es, "Paced breathing"),
+            "Respiración pausada"
+        );
+        assert_eq!(stored_tool_name(Language::Es, "My walk"), "My walk");
+    }
 
     #[test]
     fn the_catalogues_are_read_and_spanish_falls_back_to_english() {

@@ -6,13 +6,14 @@
 use std::path::Path;
 
 use steady_core::{
-    ArchiveWrapping, Backup, Checkin, CheckinDay, CheckinInput, CheckinView, Contact, ContactInput,
-    Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput, CravingPage, DayPoint,
-    Distraction, EncryptionChange, HaltCount, IfThen, ImportFile, Insights, Language, Lapse,
-    LapseInput, Medication, Naloxone, OfferReason, OfferedTool, PageCursor, Plan, PlanItem,
-    PlanItemInput, PlanSection, PlanStep, Reminder, ReminderInput, ReminderRule, Renewed, Review,
-    Settings, SettingsPatch, Strength, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
-    Trigger, TriggerRef,
+    ArchiveWrapping, Backup, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice,
+    Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput,
+    CravingKind, CravingPage, DayPoint, Distraction, EncryptionChange, HaltCount, HaltState,
+    IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication, Naloxone, OfferReason,
+    OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanSection, PlanStep,
+    Reminder, ReminderInput, ReminderRule, Renewed, Review, SelfCare, Settings, SettingsPatch,
+    Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger,
+    TriggerRef,
 };
 use ts_rs::{Config, TS};
 
@@ -74,14 +75,43 @@ fn generated() -> String {
         Settings::decl(&cfg),
         SettingsPatch::decl(&cfg),
         CravingFilter::decl(&cfg),
+        CravingKind::decl(&cfg),
+        Outcome::decl(&cfg),
+        Category::decl(&cfg),
+        HaltState::decl(&cfg),
+        Support::decl(&cfg),
+        SelfCare::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    out.push_str("// Every choice of each, in the order the screens offer them.\n");
+    for list in [
+        all::<CravingKind>(&cfg, "CRAVING_KINDS"),
+        all::<Outcome>(&cfg, "OUTCOMES"),
+        all::<Category>(&cfg, "CATEGORIES"),
+        all::<HaltState>(&cfg, "HALT_STATES"),
+        all::<Support>(&cfg, "SUPPORT_CHOICES"),
+        all::<SelfCare>(&cfg, "SELF_CARE_CHOICES"),
+        all::<Medication>(&cfg, "MEDICATION_ANSWERS"),
+    ] {
+        out.push_str(&list);
+        out.push('\n');
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// `export const NAME: readonly Type[] = ["word", ...];` for a core choice.
+fn all<C: Choice + TS>(cfg: &Config, name: &str) -> String {
+    let words: Vec<String> = C::ALL.iter().map(|c| format!("{:?}", c.word())).collect();
+    format!(
+        "export const {name}: readonly {}[] = [{}];",
+        C::name(cfg),
+        words.join(", ")
+    )
 }
 
 #[test]

@@ -1,6 +1,6 @@
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::Connection;
-use steady_core::{CheckinInput, ErrorKind, Medication, Store};
+use steady_core::{CheckinInput, ErrorKind, Medication, SelfCare, Store, Support};
 use steady_tests::DataDir;
 
 fn today() -> NaiveDate {
@@ -186,7 +186,7 @@ fn saving_again_for_a_day_updates_the_one_row() {
     let third = store
         .write(|dao| dao.save_checkin(&third, today()))
         .unwrap();
-    assert_eq!(third.support, vec!["none".to_string()]);
+    assert_eq!(third.support, vec![Support::None]);
 }
 
 #[test]
@@ -221,8 +221,8 @@ fn every_field_round_trips() {
     assert!(read.hungry && !read.angry && read.lonely && read.tired);
     assert_eq!(read.sleep_hours, Some(6.5));
     assert_eq!(read.medication, Some(Medication::Yes));
-    assert_eq!(read.support, vec!["meeting", "supportPerson"]);
-    assert_eq!(read.self_care, vec!["meals", "water"]);
+    assert_eq!(read.support, vec![Support::Meeting, Support::SupportPerson]);
+    assert_eq!(read.self_care, vec![SelfCare::Meals, SelfCare::Water]);
     assert_eq!(read.good_thing, input.good_thing);
     assert_eq!(read.note, input.note);
 }

@@ -1,5 +1,5 @@
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use steady_core::{CravingFilter, CravingInput, ErrorKind, PageCursor, Store};
+use steady_core::{Category, CravingFilter, CravingInput, ErrorKind, Outcome, PageCursor, Store};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 18, 0, 0).unwrap()
@@ -117,9 +117,12 @@ fn the_loop_saves_at_step_one_and_updates_after() {
         .unwrap();
     assert_eq!(updated.id, first.id);
     assert_eq!(updated.created_at, first.created_at);
-    assert_eq!(updated.categories, vec!["emotions", "people"]);
+    assert_eq!(
+        updated.categories,
+        vec![Category::Emotions, Category::People]
+    );
     assert_eq!(updated.intensity_after, Some(3));
-    assert_eq!(updated.outcome.as_deref(), Some("passed"));
+    assert_eq!(updated.outcome, Some(Outcome::Passed));
     assert!(updated.tired);
     assert_eq!(count(&store), 1);
 

@@ -253,3 +253,68 @@ fn the_report_counts_one_as_one_in_both_languages() {
     );
     assert!(es.html.contains("Informe para mi consejero o consejera"));
 }
+
+#[test]
+fn the_report_says_what_the_progress_tab_says_in_both_languages() {
+    let store = Store::open_in_memory().unwrap();
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 1, 15, 0, 0).unwrap();
+    store
+        .write(|dao| {
+            for _ in 0..3 {
+                dao.save_craving(
+                    None,
+                    &steady_core::CravingInput {
+                        kind: "craving".into(),
+                        intensity: Some(6.0),
+                        categories: vec!["physical".into()],
+                        tired: true,
+                        ..Default::default()
+                    },
+                    at,
+                    &chrono::FixedOffset::east_opt(0).unwrap(),
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let chosen = vec!["cravings".to_string()];
+    let report = |store: &Store| {
+        store
+            .read(|dao| {
+                dao.report(
+                    Some(7),
+                    &chosen,
+                    today(),
+                    &chrono::FixedOffset::east_opt(0).unwrap(),
+                )
+            })
+            .unwrap()
+            .body
+    };
+    let en = report(&store);
+    for words in [
+        "Cravings and triggers",
+        "3 cravings in the range.",
+        "My body: withdrawal, pain, poor sleep",
+        "Tired was marked in 3 of your last 3 cravings.",
+    ] {
+        assert!(en.contains(words), "{words}: {en}");
+    }
+    store
+        .write(|dao| {
+            dao.update_settings(&SettingsPatch {
+                language: Some("es".into()),
+                ..Default::default()
+            })
+        })
+        .unwrap();
+    let es = report(&store);
+    for words in [
+        "Ganas y detonantes",
+        "3 veces con ganas en el periodo.",
+        "Mi cuerpo: abstinencia, dolor, mal sueño",
+        "Cansancio: lo marcaste en 3 de tus últimas 3 veces con ganas.",
+    ] {
+        assert!(es.contains(words), "{words}: {es}");
+    }
+}

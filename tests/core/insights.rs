@@ -1,5 +1,5 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use steady_core::{CheckinInput, CravingInput, Store, halt_counts, halt_sentences};
+use steady_core::{CheckinInput, CravingInput, Halt, HaltState, Store, halt_counts};
 
 fn ny() -> FixedOffset {
     FixedOffset::west_opt(5 * 3600).unwrap()
@@ -70,7 +70,7 @@ fn an_empty_range_is_all_zeros_and_no_points() {
     assert_eq!(i.by_weekday, vec![0; 7]);
     assert!(i.by_category.iter().all(|c| c.count == 0));
     assert_eq!(i.by_category.len(), 8);
-    assert!(i.halt_sentences.is_empty());
+    assert!(i.halt.is_empty());
     assert!(i.per_week.is_empty());
     let err = store
         .read(|dao| dao.insights("2026-12-01", "2026-11-01", &ny()))
@@ -133,10 +133,9 @@ fn cravings_by_week_category_hour_and_weekday_in_local_time() {
         (cat("people"), cat("places"), cat("emotions"), cat("other")),
         (2, 1, 2, 0)
     );
-    assert_eq!(
-        i.halt_sentences,
-        vec!["Tired was marked in 3 of your last 4 cravings."]
-    );
+    let halt: Vec<(HaltState, usize, usize)> =
+        i.halt.iter().map(|h| (h.state, h.count, h.of)).collect();
+    assert_eq!(halt, vec![(HaltState::Tired, 3, 4)]);
 }
 
 #[test]
@@ -155,30 +154,28 @@ fn a_range_that_starts_before_the_first_entry() {
 }
 
 #[test]
-fn halt_sentences_follow_their_rules() {
-    let t = |h: bool, a: bool, l: bool, ti: bool| [h, a, l, ti];
-    assert!(halt_sentences(&[]).is_empty());
-    assert_eq!(
-        halt_sentences(&[t(false, false, false, true)]),
-        vec!["Tired was marked in your last craving."]
-    );
-    let ten: Vec<[bool; 4]> = (0..10).map(|i| t(i < 2, false, i < 5, i < 7)).collect();
+fn halt_counts_follow_their_rules() {
+    let t = |hungry: bool, angry: bool, lonely: bool, tired: bool| Halt {
+        hungry,
+        angry,
+        lonely,
+        tired,
+    };
+    assert!(halt_counts(&[]).is_empty());
+    let one: Vec<(HaltState, usize, usize)> = halt_counts(&[t(false, false, false, true)])
+        .into_iter()
+        .map(|h| (h.state, h.count, h.of))
+        .collect();
+    assert_eq!(one, vec![(HaltState::Tired, 1, 1)]);
+    let ten: Vec<Halt> = (0..10).map(|i| t(i < 2, false, i < 5, i < 7)).collect();
     // Hungry (2) is under the threshold of 3; most marked first.
-    assert_eq!(
-        halt_sentences(&ten),
-        vec![
-            "Tired was marked in 7 of your last 10 cravings.",
-            "Lonely was marked in 5 of your last 10 cravings."
-        ]
-    );
-    // The same facts as numbers, for the UI's own words.
-    let counts: Vec<(String, usize, usize)> = halt_counts(&ten)
+    let counts: Vec<(HaltState, usize, usize)> = halt_counts(&ten)
         .into_iter()
         .map(|h| (h.state, h.count, h.of))
         .collect();
     assert_eq!(
         counts,
-        vec![("tired".to_owned(), 7, 10), ("lonely".to_owned(), 5, 10)]
+        vec![(HaltState::Tired, 7, 10), (HaltState::Lonely, 5, 10)]
     );
 }
 

@@ -189,7 +189,8 @@ fn the_systems_language_comes_from_the_locale_variables_in_gettexts_order() {
 
 #[test]
 fn trigger_ideas_exist_in_both_languages_for_every_category() {
-    for category in steady_core::CATEGORIES {
+    use steady_core::Choice;
+    for &category in steady_core::Category::ALL {
         let en = steady_core::trigger_suggestions(category);
         let es = steady_core::trigger_suggestions_es(category);
         assert_eq!(en.len(), es.len(), "{category}");

@@ -75,10 +75,11 @@ pub async fn trigger_suggestions<R: Runtime>(
     app: AppHandle<R>,
     category: String,
 ) -> Result<Vec<&'static str>, IpcError> {
+    let category = steady_core::check_category("category", &category)?;
     let store = app.state::<StoreSlot>().loaded();
     if crate::window::language_for(store.as_deref()).is_spanish() {
-        Ok(steady_core::trigger_suggestions_es(&category).to_vec())
+        Ok(steady_core::trigger_suggestions_es(category).to_vec())
     } else {
-        Ok(steady_core::trigger_suggestions(&category).to_vec())
+        Ok(steady_core::trigger_suggestions(category).to_vec())
     }
 }

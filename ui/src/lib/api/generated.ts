@@ -61,7 +61,7 @@ dial: string, okToText: boolean, notes: string | null, position: number, };
 
 export type ContactInput = { name: string, role: string, phone: string, okToText: boolean, notes: string | null, };
 
-export type Trigger = { id: number, name: string, category: string | null, archived: boolean, 
+export type Trigger = { id: number, name: string, category: Category | null, archived: boolean, 
 /**
  * How many logged events name this trigger.
  */
@@ -79,11 +79,7 @@ export type Count = { key: string, count: number, };
 
 export type DayPoint = { day: string, mood: number, craving: number, stress: number | null, pain: number | null, sleepHours: number | null, used: boolean, };
 
-export type HaltCount = { 
-/**
- * `hungry`, `angry`, `lonely` or `tired`.
- */
-state: "hungry" | "angry" | "lonely" | "tired", count: number, of: number, };
+export type HaltCount = { state: HaltState, count: number, of: number, };
 
 export type ToolResult = { toolId: number, name: string, uses: number, ratedUses: number, medianDrop: number | null, };
 
@@ -105,11 +101,8 @@ byHour: Array<number>,
  */
 byWeekday: Array<number>, 
 /**
- * "Tired was marked in 7 of your last 10 cravings."
- */
-haltSentences: Array<string>, 
-/**
- * The same, as numbers, for the UI to put in the person's language.
+ * The HALT states marked often in the last cravings ("Tired was marked
+ * in 7 of your last 10 cravings", in the catalogues' words).
  */
 halt: Array<HaltCount>, tools: Array<ToolResult>, };
 
@@ -166,9 +159,9 @@ export type Reminder = { id: number, kind: "checkin" | "medication" | "appointme
 
 export type Medication = "yes" | "no" | "notOnMedication";
 
-export type CheckinInput = { day: string, mood: number | null, craving: number | null, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<string>, selfCare: Array<string>, goodThing: string | null, note: string | null, };
+export type CheckinInput = { day: string, mood: number | null, craving: number | null, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<Support>, selfCare: Array<SelfCare>, goodThing: string | null, note: string | null, };
 
-export type Checkin = { id: number, day: string, mood: number, craving: number, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<string>, selfCare: Array<string>, goodThing: string | null, note: string | null, createdAt: string, updatedAt: string, };
+export type Checkin = { id: number, day: string, mood: number, craving: number, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<Support>, selfCare: Array<SelfCare>, goodThing: string | null, note: string | null, createdAt: string, updatedAt: string, };
 
 export type CheckinDay = { day: string, mood: number, usedOpioids: boolean | null, };
 
@@ -184,13 +177,13 @@ export type CravingInput = {
 /**
  * `craving` (intensity required) or `trigger` (met a trigger, intensity optional).
  */
-kind: "craving" | "trigger", 
+kind: CravingKind, 
 /**
  * When it happened (RFC 3339); now when absent.
  */
-occurredAt?: string | null, intensity: number | null, categories: Array<string>, triggerIds: Array<number>, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, note: string | null, intensityAfter: number | null, outcome: "passed" | "stillHere" | "used" | null, durationMinutes: number | null, };
+occurredAt?: string | null, intensity: number | null, categories: Array<Category>, triggerIds: Array<number>, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, note: string | null, intensityAfter: number | null, outcome: Outcome | null, durationMinutes: number | null, };
 
-export type Craving = { id: number, kind: "craving" | "trigger", occurredAt: string, day: string, intensity: number | null, categories: Array<string>, triggers: Array<TriggerRef>, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, note: string | null, intensityAfter: number | null, outcome: "passed" | "stillHere" | "used" | null, durationMinutes: number | null, 
+export type Craving = { id: number, kind: CravingKind, occurredAt: string, day: string, intensity: number | null, categories: Array<Category>, triggers: Array<TriggerRef>, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, note: string | null, intensityAfter: number | null, outcome: Outcome | null, durationMinutes: number | null, 
 /**
  * The coping tools used for this craving (from the toolbox's recorded uses).
  */
@@ -242,7 +235,7 @@ export type CravingFilter = {
 /**
  * Events with any of these categories.
  */
-categories?: Array<string>, triggerId?: number | null, outcome?: "passed" | "stillHere" | "used" | null, kind?: "craving" | "trigger" | null, 
+categories?: Array<Category>, triggerId?: number | null, outcome?: Outcome | null, kind?: CravingKind | null, 
 /**
  * First and last local day, inclusive.
  */
@@ -251,3 +244,24 @@ from?: string | null, to?: string | null,
  * Words to find in the note.
  */
 search?: string | null, };
+
+export type CravingKind = "craving" | "trigger";
+
+export type Outcome = "passed" | "stillHere" | "used";
+
+export type Category = "emotions" | "physical" | "people" | "places" | "situations" | "isolation" | "stressfulEvent" | "other";
+
+export type HaltState = "hungry" | "angry" | "lonely" | "tired";
+
+export type Support = "meeting" | "counseling" | "supportPerson" | "none";
+
+export type SelfCare = "meals" | "movement" | "outside" | "connected" | "relaxation" | "water";
+
+// Every choice of each, in the order the screens offer them.
+export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
+export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
+export const CATEGORIES: readonly Category[] = ["emotions", "physical", "people", "places", "situations", "isolation", "stressfulEvent", "other"];
+export const HALT_STATES: readonly HaltState[] = ["hungry", "angry", "lonely", "tired"];
+export const SUPPORT_CHOICES: readonly Support[] = ["meeting", "counseling", "supportPerson", "none"];
+export const SELF_CARE_CHOICES: readonly SelfCare[] = ["meals", "movement", "outside", "connected", "relaxation", "water"];
+export const MEDICATION_ANSWERS: readonly Medication[] = ["yes", "no", "notOnMedication"];

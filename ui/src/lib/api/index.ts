@@ -2,6 +2,7 @@
 import { call, onShellEvent } from './ipc';
 import type {
   AppStatus,
+  Category,
   Checkin,
   CheckinDay,
   CheckinInput,
@@ -47,6 +48,16 @@ import type {
 } from './types';
 
 export { IpcError, type IpcErrorKind } from './ipc';
+// The core's lists of choices (generated with their types).
+export {
+  CATEGORIES,
+  CRAVING_KINDS,
+  HALT_STATES,
+  MEDICATION_ANSWERS,
+  OUTCOMES,
+  SELF_CARE_CHOICES,
+  SUPPORT_CHOICES,
+} from './generated';
 export type * from './types';
 
 /** Opens the data file if needed and reports whether it worked. */
@@ -119,7 +130,7 @@ export function listTriggers(includeArchived = false): Promise<Trigger[]> {
   return call<Trigger[]>('list_triggers', { includeArchived });
 }
 
-export function createTrigger(name: string, category: string | null): Promise<Trigger> {
+export function createTrigger(name: string, category: Category | null): Promise<Trigger> {
   return call<Trigger>('create_trigger', { name, category });
 }
 
@@ -135,7 +146,7 @@ export function mergeTriggers(from: number, into: number): Promise<Trigger> {
   return call<Trigger>('merge_triggers', { from, into });
 }
 
-export function triggerSuggestions(category: string): Promise<string[]> {
+export function triggerSuggestions(category: Category): Promise<string[]> {
   return call<string[]>('trigger_suggestions', { category });
 }
 

@@ -52,6 +52,12 @@ export type {
   ToolUse,
   ToolUseUpdate,
   Trigger,
+  CravingKind,
+  Outcome,
+  Category,
+  HaltState,
+  Support,
+  SelfCare,
 } from './generated';
 import type { Backup, Contact, ImportFile, LanguageChoice, Theme, Tool } from './generated';
 
@@ -79,8 +85,6 @@ export interface AppStatus {
 /** What a start found half done and put right. */
 export type Recovery = 'restoreFinished' | 'restoreUndone' | 'swapFinished' | 'swapUndone' | 'eraseFinished';
 
-export type CravingKind = 'craving' | 'trigger';
-export type Outcome = 'passed' | 'stillHere' | 'used';
 
 export interface ReminderStatus {
   notificationsAvailable: boolean;

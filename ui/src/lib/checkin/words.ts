@@ -1,9 +1,10 @@
 // The check-in's choices; their words are in the catalogues (checkin.*),
 // read through getters so they follow the language.
-import type { CheckinInput } from '../api';
+import { HALT_STATES, SELF_CARE_CHOICES, SUPPORT_CHOICES } from '../api';
+import type { CheckinInput, HaltState, SelfCare, Support } from '../api';
 import { formatDate, t } from '../i18n/i18n.svelte';
 
-function worded(section: string, ids: readonly string[]): { id: string; readonly label: string }[] {
+function worded<T extends string>(section: string, ids: readonly T[]): { id: T; readonly label: string }[] {
   return ids.map((id) => ({
     id,
     get label() {
@@ -19,29 +20,15 @@ export const MOODS: readonly { value: number; readonly word: string }[] = [1, 2,
   },
 }));
 
-export const SUPPORT: readonly { id: string; readonly label: string }[] = worded('support', [
-  'meeting',
-  'counseling',
-  'supportPerson',
-  'none',
-]);
+export const SUPPORT: readonly { id: Support; readonly label: string }[] = worded('support', SUPPORT_CHOICES);
 
-export const SELF_CARE: readonly { id: string; readonly label: string }[] = worded('selfCare', [
-  'meals',
-  'movement',
-  'outside',
-  'connected',
-  'relaxation',
-  'water',
-]);
+export const SELF_CARE: readonly { id: SelfCare; readonly label: string }[] = worded('selfCare', SELF_CARE_CHOICES);
 
-const HALT_IDS = ['hungry', 'angry', 'lonely', 'tired'] as const satisfies readonly (keyof CheckinInput)[];
-export const HALT: readonly { id: (typeof HALT_IDS)[number]; readonly label: string }[] = HALT_IDS.map((id) => ({
-  id,
-  get label() {
-    return t(`checkin.halt.${id}`);
-  },
-}));
+/** The HALT states: each is also a flag of the same name on a check-in and a craving. */
+export const HALT: readonly { id: HaltState & keyof CheckinInput; readonly label: string }[] = worded(
+  'halt',
+  HALT_STATES,
+);
 
 export function moodWord(value: number): string {
   return MOODS.find((m) => m.value === value)?.word ?? '';

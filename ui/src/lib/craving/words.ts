@@ -1,27 +1,17 @@
 // The craving log's choices; their words are in the catalogues (craving.*),
 // read through getters so they follow the language.
-import type { CravingInput, Outcome } from '../api';
+import { CATEGORIES as CATEGORY_IDS, OUTCOMES as OUTCOME_IDS } from '../api';
+import type { Category, CravingInput, CravingKind, Outcome } from '../api';
 import { formatDate, t } from '../i18n/i18n.svelte';
 
-export const CATEGORIES: readonly { id: string; readonly label: string }[] = [
-  'emotions',
-  'physical',
-  'people',
-  'places',
-  'situations',
-  'isolation',
-  'stressfulEvent',
-  'other',
-].map((id) => ({
+export const CATEGORIES: readonly { id: Category; readonly label: string }[] = CATEGORY_IDS.map((id) => ({
   id,
   get label() {
     return t(`craving.categories.${id}`);
   },
 }));
 
-export const OUTCOMES: readonly { id: Outcome; readonly label: string }[] = (
-  ['passed', 'stillHere', 'used'] as const
-).map((id) => ({
+export const OUTCOMES: readonly { id: Outcome; readonly label: string }[] = OUTCOME_IDS.map((id) => ({
   id,
   get label() {
     return t(`craving.outcomes.${id}`);
@@ -33,7 +23,7 @@ export function categoryShort(id: string): string {
   return t(`craving.short.${id}`, { defaultValue: id });
 }
 
-export function categoryLabel(id: string): string {
+export function categoryLabel(id: Category): string {
   return CATEGORIES.find((c) => c.id === id)?.label ?? id;
 }
 
@@ -41,7 +31,7 @@ export function outcomeLabel(id: Outcome): string {
   return OUTCOMES.find((o) => o.id === id)?.label ?? id;
 }
 
-export function blankCraving(kind: 'craving' | 'trigger' = 'craving'): CravingInput {
+export function blankCraving(kind: CravingKind = 'craving'): CravingInput {
   return {
     kind,
     occurredAt: null,
