@@ -22,6 +22,7 @@ use rusqlite::{Connection, params_from_iter};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
+use crate::choices::Choice;
 use crate::error::{Error, Result};
 use crate::store::{Dao, Store};
 
@@ -400,7 +401,7 @@ fn check_values(table: &str, row: &Map<String, Value>) -> Result<()> {
     }
     if table == "reminders" {
         let text = |k: &str| row.get(k).and_then(Value::as_str).unwrap_or_default();
-        if !crate::reminders::REMINDER_KINDS.contains(&text("kind")) {
+        if crate::reminders::ReminderKind::from_word(text("kind")).is_none() {
             return Err(Error::validation(
                 "kind",
                 "Should be a check-in, medication or appointment reminder.",

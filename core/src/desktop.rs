@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::store::Dao;
+use crate::words::{phrase, word};
 
 /// The keys that open Get help now from anywhere, unless the user changes them.
 pub const DEFAULT_HELP_SHORTCUT: &str = "Ctrl+Alt+H";
@@ -162,28 +163,20 @@ pub fn still_running_text(
     discreet: bool,
     lang: crate::Language,
 ) -> (String, String) {
-    let es = lang.is_spanish();
-    let title = match (discreet, es) {
-        (true, false) => "Still running",
-        (false, false) => "Steady is still running",
-        (true, true) => "Sigue abierto",
-        (false, true) => "Steady sigue abierto",
-    }
-    .to_owned();
-    let place = match (tray_shown, es) {
-        (true, false) => "It's in the tray, so reminders can show.",
-        (false, false) => "Reminders can still show. Open it again from your apps.",
-        (true, true) => "Está en la bandeja, así los recordatorios pueden aparecer.",
-        (false, true) => {
-            "Los recordatorios pueden seguir apareciendo. Vuelve a abrirlo desde tus aplicaciones."
-        }
-    };
-    let body = match (shortcut, es) {
-        (Some(keys), false) if !discreet => format!("{place} {keys} opens Get help now."),
-        (Some(keys), false) => format!("{place} {keys} opens it."),
-        (Some(keys), true) if !discreet => format!("{place} {keys} abre «Pedir ayuda ya»."),
-        (Some(keys), true) => format!("{place} {keys} lo abre."),
-        (None, _) => place.to_owned(),
+    let say = |key: &str| word(lang, &format!("desktop.stillRunning.{key}"));
+    let title = say(if discreet { "discreetTitle" } else { "title" }).to_owned();
+    let place = say(if tray_shown { "inTray" } else { "noTray" });
+    let body = match shortcut {
+        Some(keys) => phrase(
+            lang,
+            if discreet {
+                "desktop.stillRunning.discreetKeys"
+            } else {
+                "desktop.stillRunning.keys"
+            },
+            &[("place", place), ("keys", keys)],
+        ),
+        None => place.to_owned(),
     };
     (title, body)
 }

@@ -32,7 +32,7 @@ mod text;
 mod time;
 mod toolbox;
 mod triggers;
-mod words;
+pub mod words;
 
 pub use archive::{
     ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CSV_KINDS,
@@ -85,8 +85,8 @@ pub use plan::{
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use reminders::{
-    FIRE_GRACE_SECONDS, Fire, NOTICE_EVERY_DAYS, NOTICE_TIME, REMINDER_KINDS, Reminder,
-    ReminderInput, ReminderRule, ReminderWatch, Schedule, notification_text,
+    FIRE_GRACE_SECONDS, Fire, NOTICE_EVERY_DAYS, NOTICE_TIME, Notice, Reminder, ReminderInput,
+    ReminderKind, ReminderRule, ReminderWatch, Schedule, notification_text,
 };
 pub use report::{REPORT_SECTIONS, Report};
 pub use settings::{

@@ -10,10 +10,12 @@ use chrono::{
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::choices::{Choice, choice};
 use crate::day::format_day;
 use crate::error::{Error, Result};
 use crate::store::{Dao, Store};
 use crate::text::optional_text;
+use crate::words::{phrase, word};
 
 /// A reminder's when: a local time on some days of the week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,17 +125,29 @@ impl Schedule {
     }
 }
 
-pub const REMINDER_KINDS: &[&str] = &["checkin", "medication", "appointment"];
+choice! {
+    /// What a reminder is for.
+    pub enum ReminderKind {
+        Checkin = "checkin",
+        Medication = "medication",
+        Appointment = "appointment",
+    }
+}
+
+choice! {
+    /// What the plan tells the person about by itself (they can turn it off).
+    pub enum Notice {
+        PlanReview = "planReview",
+        Naloxone = "naloxone",
+    }
+}
 
 /// A reminder as the user sets it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReminderInput {
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "\"checkin\" | \"medication\" | \"appointment\"")
-    )]
+    #[cfg_attr(feature = "ts", ts(as = "ReminderKind"))]
     pub kind: String,
     /// What it is for (medication and appointments), e.g. "Evening dose".
     pub label: Option<String>,
@@ -152,11 +166,7 @@ fn yes() -> bool {
 pub struct Reminder {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "\"checkin\" | \"medication\" | \"appointment\"")
-    )]
-    pub kind: String,
+    pub kind: ReminderKind,
     pub label: Option<String>,
     pub rule: ReminderRule,
     pub enabled: bool,
@@ -168,70 +178,37 @@ pub struct Reminder {
 pub struct Fire {
     /// The stored reminder; `None` for a notice (plan review, naloxone).
     pub reminder_id: Option<i64>,
-    /// What it is about: a reminder kind, or `planReview` / `naloxone`.
-    pub kind: String,
+    /// What it is about: a [`ReminderKind`]'s or a [`Notice`]'s word.
+    pub kind: &'static str,
     pub at: String,
     pub title: String,
     pub body: String,
 }
 
-/// The words of a notification, in `lang`. Discreet ones say only "Reminder".
+/// The words of a notification about `kind` (a [`ReminderKind`]'s or a
+/// [`Notice`]'s word), in `lang`: `desktop.notify.*` in the catalogues.
+/// Discreet ones say only "Reminder".
 pub fn notification_text(
     kind: &str,
     label: Option<&str>,
     discreet: bool,
     lang: crate::Language,
 ) -> (String, String) {
-    if lang.is_spanish() {
-        return spanish_notification(kind, label, discreet);
-    }
+    let say = |key: &str| word(lang, &format!("desktop.notify.{key}"));
     if discreet {
         return (
-            "Reminder".to_owned(),
-            "Open the app when you have a moment.".to_owned(),
+            say("discreetTitle").to_owned(),
+            say("discreetBody").to_owned(),
         );
     }
-    match kind {
-        "checkin" => (
-            "Steady".to_owned(),
-            "Time for your check-in. It takes a minute.".to_owned(),
-        ),
-        "medication" => (
-            "Steady".to_owned(),
-            format!("Medication: {}", label.unwrap_or("your medication")),
-        ),
-        "planReview" => (
-            "Steady".to_owned(),
-            "Your plan is due for a look. A few minutes keeps it yours.".to_owned(),
-        ),
-        "naloxone" => (
-            "Steady".to_owned(),
-            "Your naloxone is near or past its date. A pharmacy can replace it.".to_owned(),
-        ),
-        _ => (
-            "Steady".to_owned(),
-            format!("Coming up: {}", label.unwrap_or("an appointment")),
-        ),
-    }
-}
-
-fn spanish_notification(kind: &str, label: Option<&str>, discreet: bool) -> (String, String) {
-    if discreet {
-        return (
-            "Recordatorio".to_owned(),
-            "Abre la aplicación cuando tengas un momento.".to_owned(),
-        );
-    }
-    let body = match kind {
-        "checkin" => "Es hora de tu registro diario. Toma un minuto.".to_owned(),
-        "medication" => format!("Medicamento: {}", label.unwrap_or("tu medicamento")),
-        "planReview" => "Ya toca revisar tu plan. Unos minutos lo mantienen al día.".to_owned(),
-        "naloxone" => {
-            "Tu naloxona está por vencer o ya venció. En la farmacia te la reponen.".to_owned()
+    let body = match ReminderKind::from_word(kind) {
+        Some(ReminderKind::Medication | ReminderKind::Appointment) => {
+            let label = label.unwrap_or_else(|| say(&format!("{kind}Unnamed")));
+            phrase(lang, &format!("desktop.notify.{kind}"), &[("label", label)])
         }
-        _ => format!("Pronto: {}", label.unwrap_or("una cita")),
+        _ => say(kind).to_owned(),
     };
-    ("Steady".to_owned(), body)
+    (say("title").to_owned(), body)
 }
 
 fn days_text(days: &[u8]) -> String {
@@ -282,13 +259,10 @@ impl Dao<'_> {
     }
 
     pub fn save_reminder(&self, id: Option<i64>, input: &ReminderInput) -> Result<Reminder> {
-        let kind = REMINDER_KINDS
-            .iter()
-            .find(|k| **k == input.kind)
-            .ok_or_else(|| Error::validation("kind", "Choose what the reminder is for."))?;
+        let kind = ReminderKind::parse("kind", &input.kind, "Choose what the reminder is for.")?;
         input.rule.check()?;
         let label = optional_text("label", input.label.as_deref(), 100)?;
-        if *kind != "checkin" && label.is_none() {
+        if kind != ReminderKind::Checkin && label.is_none() {
             return Err(Error::validation(
                 "label",
                 "Say what it's for, so you know when it shows.",
@@ -356,10 +330,11 @@ impl Dao<'_> {
             }
         }
         Ok(best.map(|(at, r)| {
-            let (title, body) = notification_text(&r.kind, r.label.as_deref(), discreet, lang);
+            let (title, body) =
+                notification_text(r.kind.word(), r.label.as_deref(), discreet, lang);
             Fire {
                 reminder_id: Some(r.id),
-                kind: r.kind,
+                kind: r.kind.word(),
                 at: crate::day::format_instant(at),
                 title,
                 body,
@@ -382,7 +357,7 @@ impl Dao<'_> {
         for r in self
             .reminders()?
             .into_iter()
-            .filter(|r| r.enabled && r.kind == "checkin")
+            .filter(|r| r.enabled && r.kind == ReminderKind::Checkin)
         {
             let Ok(schedule) = r.rule.check() else {
                 continue;
@@ -450,7 +425,8 @@ impl Dao<'_> {
             if late && !waited {
                 continue;
             }
-            let (title, mut body) = notification_text(&r.kind, r.label.as_deref(), discreet, lang);
+            let (title, mut body) =
+                notification_text(r.kind.word(), r.label.as_deref(), discreet, lang);
             if late {
                 body = was_due_text(&body, at.with_timezone(tz).time(), lang);
             }
@@ -458,7 +434,7 @@ impl Dao<'_> {
                 at,
                 Fire {
                     reminder_id: Some(r.id),
-                    kind: r.kind,
+                    kind: r.kind.word(),
                     at: crate::day::format_instant(at),
                     title,
                     body,
@@ -531,13 +507,20 @@ impl ReminderWatch {
 /// A reminder's words when it is shown late (it waited for the unlock): the
 /// time it was due, after the usual words.
 fn was_due_text(body: &str, at: NaiveTime, lang: crate::Language) -> String {
-    if lang.is_spanish() {
-        let (pm, hour) = at.hour12();
-        let half = if pm { "p. m." } else { "a. m." };
-        format!("{body} (era para las {hour}:{:02} {half})", at.minute())
-    } else {
-        format!("{body} (due at {})", at.format("%-I:%M %p"))
-    }
+    // The time as each language's clock reads it: "9:05 PM", "9:05 p. m.".
+    let (pm, hour) = at.hour12();
+    let half = match (lang.is_spanish(), pm) {
+        (true, true) => "p. m.",
+        (true, false) => "a. m.",
+        (false, true) => "PM",
+        (false, false) => "AM",
+    };
+    let time = format!("{hour}:{:02} {half}", at.minute());
+    phrase(
+        lang,
+        "desktop.notify.wasDue",
+        &[("body", body), ("time", &time)],
+    )
 }
 
 /// When a notice (plan review due, naloxone near its date) is shown: once, at
@@ -589,7 +572,11 @@ impl Dao<'_> {
         let discreet = self.discreet_notifications()?;
         let lang = self.language()?;
         let mut out = Vec::new();
-        for (kind, applies) in [("planReview", review_due), ("naloxone", naloxone_due)] {
+        for (notice, applies) in [
+            (Notice::PlanReview, review_due),
+            (Notice::Naloxone, naloxone_due),
+        ] {
+            let kind = notice.word();
             if !applies {
                 continue;
             }
@@ -605,7 +592,7 @@ impl Dao<'_> {
             let (title, body) = notification_text(kind, None, discreet, lang);
             out.push(Fire {
                 reminder_id: None,
-                kind: kind.to_owned(),
+                kind,
                 at: crate::day::format_instant(at),
                 title,
                 body,

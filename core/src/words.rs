@@ -31,7 +31,7 @@ fn lookup(lang: Language, key: &str) -> Option<&'static str> {
 }
 
 /// The words for `key` (dotted, as the UI's `t()` takes it) in `lang`.
-pub(crate) fn word(lang: Language, key: &str) -> &'static str {
+pub fn word(lang: Language, key: &str) -> &'static str {
     lookup(lang, key)
         .or_else(|| lookup(Language::En, key))
         .unwrap_or("")
@@ -52,13 +52,13 @@ pub(crate) fn stored_tool_name(lang: Language, name: &str) -> String {
 
 /// The phrase for `key` in `lang` with each `{{name}}` filled from `args`, as
 /// the UI's `t(key, args)` fills it.
-pub(crate) fn phrase(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
+pub fn phrase(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
     fill(word(lang, key), args)
 }
 
 /// The phrase for `count` things: `key_one` for one, else `key_other` (what
 /// i18next picks in English and Spanish), with `{{count}}` and `args` filled.
-pub(crate) fn counted(lang: Language, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+pub fn counted(lang: Language, key: &str, count: i64, args: &[(&str, &str)]) -> String {
     let form = if count == 1 { "one" } else { "other" };
     let number = count.to_string();
     let mut all: Vec<(&str, &str)> = vec![("count", number.as_str())];

@@ -17,25 +17,20 @@ use crate::state::StoreSlot;
 pub use crate::window::TRAY_ID;
 use crate::window::{language_for, open_screen};
 
-/// The menu, as (id, words).
-pub const MENU: &[(&str, &str)] = &[
-    ("open", "Open Steady"),
-    ("help", "Get help now"),
-    ("craving", "I'm having a craving"),
-    ("quit", "Quit Steady"),
-];
+/// The menu's items, in order; their words are `desktop.menu.<id>` in the
+/// catalogues the screens use.
+pub const MENU: &[&str] = &["open", "help", "craving", "quit"];
 
-/// The menu in Spanish, in the same order.
-pub const MENU_ES: &[(&str, &str)] = &[
-    ("open", "Abrir Steady"),
-    ("help", "Pedir ayuda ya"),
-    ("craving", "Tengo ganas de consumir"),
-    ("quit", "Salir de Steady"),
-];
-
-/// The menu's words in `lang`.
-pub fn menu_words(lang: steady_core::Language) -> &'static [(&'static str, &'static str)] {
-    if lang.is_spanish() { MENU_ES } else { MENU }
+/// The menu as (id, words) in `lang`.
+pub fn menu_words(lang: steady_core::Language) -> Vec<(&'static str, &'static str)> {
+    MENU.iter()
+        .map(|id| {
+            (
+                *id,
+                steady_core::words::word(lang, &format!("desktop.menu.{id}")),
+            )
+        })
+        .collect()
 }
 
 /// Whether the desktop shows the icon.
@@ -68,7 +63,7 @@ fn menu_for<R: Runtime>(
 ) -> tauri::Result<tauri::menu::Menu<R>> {
     let mut menu = MenuBuilder::new(app);
     for (id, words) in menu_words(lang) {
-        menu = menu.item(&MenuItemBuilder::with_id(*id, *words).build(app)?);
+        menu = menu.item(&MenuItemBuilder::with_id(id, words).build(app)?);
     }
     menu.build()
 }

@@ -40,16 +40,10 @@ pub fn is_own_page(url: &tauri::Url) -> bool {
     }
 }
 
-/// The neutral name used in discreet mode and while locked.
-pub const NEUTRAL_TITLE: &str = "Notes";
-
-/// The neutral name in `lang` ("Notes", "Notas").
+/// The neutral name used in discreet mode and while locked, in `lang`
+/// ("Notes", "Notas"): the header's own words (`app.neutral`).
 pub fn neutral_title(lang: steady_core::Language) -> &'static str {
-    if lang.is_spanish() {
-        "Notas"
-    } else {
-        NEUTRAL_TITLE
-    }
+    steady_core::words::word(lang, "app.neutral")
 }
 
 /// The computer's language, from its locale variables.

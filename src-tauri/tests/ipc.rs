@@ -160,7 +160,10 @@ fn the_tray_menu_opens_the_right_screens() {
         seen.lock().unwrap().push(event.payload().to_owned());
     });
     h.main.hide().unwrap();
-    let words: Vec<&str> = steady_lib::tray::MENU.iter().map(|(_, w)| *w).collect();
+    let words: Vec<&str> = steady_lib::tray::menu_words(steady_core::Language::En)
+        .iter()
+        .map(|(_, w)| *w)
+        .collect();
     assert_eq!(
         words,
         [
@@ -171,7 +174,7 @@ fn the_tray_menu_opens_the_right_screens() {
         ]
     );
     // The same menu, in the same order, in Spanish.
-    let es: Vec<(&str, &str)> = steady_lib::tray::menu_words(steady_core::Language::Es).to_vec();
+    let es: Vec<(&str, &str)> = steady_lib::tray::menu_words(steady_core::Language::Es);
     assert_eq!(
         es.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
         ["open", "help", "craving", "quit"]

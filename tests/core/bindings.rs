@@ -11,9 +11,9 @@ use steady_core::{
     CravingKind, CravingPage, DayPoint, Distraction, EncryptionChange, HaltCount, HaltState,
     IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication, Naloxone, OfferReason,
     OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanSection, PlanStep,
-    Reminder, ReminderInput, ReminderRule, Renewed, Review, SelfCare, Settings, SettingsPatch,
-    Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger,
-    TriggerRef,
+    Reminder, ReminderInput, ReminderKind, ReminderRule, Renewed, Review, SelfCare, Settings,
+    SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
+    Trigger, TriggerRef,
 };
 use ts_rs::{Config, TS};
 
@@ -81,6 +81,7 @@ fn generated() -> String {
         HaltState::decl(&cfg),
         Support::decl(&cfg),
         SelfCare::decl(&cfg),
+        ReminderKind::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
@@ -95,6 +96,7 @@ fn generated() -> String {
         all::<Support>(&cfg, "SUPPORT_CHOICES"),
         all::<SelfCare>(&cfg, "SELF_CARE_CHOICES"),
         all::<Medication>(&cfg, "MEDICATION_ANSWERS"),
+        all::<ReminderKind>(&cfg, "REMINDER_KINDS"),
     ] {
         out.push_str(&list);
         out.push('\n');

@@ -504,7 +504,7 @@ mod stored {
             })
             .unwrap();
         assert_eq!(
-            shown.iter().map(|f| f.kind.as_str()).collect::<Vec<_>>(),
+            shown.iter().map(|f| f.kind).collect::<Vec<_>>(),
             vec!["planReview"]
         );
         // Reviewed since (due again a week after that): nothing.

@@ -149,13 +149,13 @@ time: string,
  */
 days: Array<number>, };
 
-export type ReminderInput = { kind: "checkin" | "medication" | "appointment", 
+export type ReminderInput = { kind: ReminderKind, 
 /**
  * What it is for (medication and appointments), e.g. "Evening dose".
  */
 label: string | null, rule: ReminderRule, enabled: boolean, };
 
-export type Reminder = { id: number, kind: "checkin" | "medication" | "appointment", label: string | null, rule: ReminderRule, enabled: boolean, };
+export type Reminder = { id: number, kind: ReminderKind, label: string | null, rule: ReminderRule, enabled: boolean, };
 
 export type Medication = "yes" | "no" | "notOnMedication";
 
@@ -257,6 +257,8 @@ export type Support = "meeting" | "counseling" | "supportPerson" | "none";
 
 export type SelfCare = "meals" | "movement" | "outside" | "connected" | "relaxation" | "water";
 
+export type ReminderKind = "checkin" | "medication" | "appointment";
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -265,3 +267,4 @@ export const HALT_STATES: readonly HaltState[] = ["hungry", "angry", "lonely", "
 export const SUPPORT_CHOICES: readonly Support[] = ["meeting", "counseling", "supportPerson", "none"];
 export const SELF_CARE_CHOICES: readonly SelfCare[] = ["meals", "movement", "outside", "connected", "relaxation", "water"];
 export const MEDICATION_ANSWERS: readonly Medication[] = ["yes", "no", "notOnMedication"];
+export const REMINDER_KINDS: readonly ReminderKind[] = ["checkin", "medication", "appointment"];
