@@ -413,6 +413,19 @@ fn check_values(table: &str, row: &Map<String, Value>) -> Result<()> {
         }
         .check()?;
     }
+    if table == "plan_items" {
+        let text = |k: &str| row.get(k).and_then(Value::as_str);
+        let section = text("section").and_then(crate::plan::PlanSectionId::from_word);
+        if let (Some(section), Some(kind)) = (section, text("kind")) {
+            let known = crate::plan::PlanItemKind::from_word(kind);
+            if !known.is_some_and(|k| section.shape().kinds.contains(&k)) {
+                return Err(Error::validation(
+                    "kind",
+                    format!("\"{kind}\" isn't a kind of item in that part of the plan."),
+                ));
+            }
+        }
+    }
     if table == "settings" {
         let updated = row.get("updated_at").and_then(Value::as_str).unwrap_or("");
         if !updated.is_empty() {

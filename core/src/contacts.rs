@@ -3,25 +3,30 @@
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::choices::{Choice, choice};
 use crate::error::{Error, Result};
 use crate::store::Dao;
 use crate::text::{optional_text, reject_nul};
 
-pub const ROLES: &[&str] = &[
-    "sponsor",
-    "counselor",
-    "prescriber",
-    "family",
-    "friend",
-    "supportGroup",
-    "other",
-];
+choice! {
+    /// Who a support person is to the user.
+    pub enum Role {
+        Sponsor = "sponsor",
+        Counselor = "counselor",
+        Prescriber = "prescriber",
+        Family = "family",
+        Friend = "friend",
+        SupportGroup = "supportGroup",
+        Other = "other",
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContactInput {
     pub name: String,
+    #[cfg_attr(feature = "ts", ts(as = "Role"))]
     pub role: String,
     pub phone: String,
     #[serde(default)]
@@ -36,7 +41,7 @@ pub struct Contact {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     /// As typed.
     pub phone: String,
     /// Digits (and a leading +) for tel: and sms: links.
@@ -129,10 +134,7 @@ impl Dao<'_> {
         if name.chars().count() > 100 {
             return Err(Error::validation("name", "Use at most 100 characters."));
         }
-        let role = ROLES
-            .iter()
-            .find(|r| **r == input.role)
-            .ok_or_else(|| Error::validation("role", "Choose who they are to you."))?;
+        let role = Role::parse("role", &input.role, "Choose who they are to you.")?;
         let phone = check_phone("phone", &input.phone)?;
         let notes = optional_text("notes", input.notes.as_deref(), 2000)?;
         let now = crate::time::now_rfc3339();

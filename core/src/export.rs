@@ -4,15 +4,16 @@
 use askama::Template;
 use chrono::NaiveDate;
 
+use crate::choices::Choice;
+use crate::contacts::Role;
 use crate::error::{Error, Result};
-use crate::plan::{Plan, PlanItem, SECTIONS};
+use crate::plan::{Plan, PlanItem, PlanItemKind, PlanSectionId};
 use crate::settings::Language;
-use crate::words::word;
+use crate::words::{phrase, word};
 
-/// English or Spanish words for the documents (the app's own screens use the
-/// UI's catalogues; these files are made here, so their words live here).
-pub(crate) fn say(lang: Language, en: &'static str, es: &'static str) -> &'static str {
-    if lang.is_spanish() { es } else { en }
+/// The plan file's own words: `plan.file.*` in the catalogues.
+fn say(lang: Language, key: &str) -> &'static str {
+    word(lang, &format!("plan.file.{key}"))
 }
 
 /// A date as people read it: "December 2, 2026" or "2 de diciembre de 2026".
@@ -53,15 +54,11 @@ pub(crate) fn day_words(stored: &str, lang: Language) -> String {
     }
 }
 
-/// Section ids that can be exported: the plan's sections plus `contacts`.
+/// Section ids that can be exported: the plan's sections, with the support
+/// people (`contacts`) second, as the plan screen shows them.
 pub fn exportable_sections() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = vec!["reasons", "contacts"];
-    out.extend(
-        SECTIONS
-            .iter()
-            .map(|(id, _)| *id)
-            .filter(|id| *id != "reasons"),
-    );
+    let mut out: Vec<&'static str> = PlanSectionId::ALL.iter().map(|s| s.word()).collect();
+    out.insert(1, "contacts");
     out
 }
 
@@ -70,39 +67,9 @@ fn title(section: &str, lang: Language) -> &'static str {
     word(lang, &format!("plan.sections.{section}.title"))
 }
 
-fn kind_label(kind: &str, lang: Language) -> &'static str {
-    let (en, es) = match kind {
-        "trigger" => ("Trigger", "Detonante"),
-        "warningSign" => ("Warning sign", "Señal de alerta"),
-        "people" => ("People", "Personas"),
-        "places" => ("Places", "Lugares"),
-        "situations" => ("Situations", "Situaciones"),
-        "strategy" => ("What I do", "Lo que hago"),
-        "provider" => ("Who I work with", "Con quién lo trabajo"),
-        "sleep" => ("Sleep", "Sueño"),
-        "meals" => ("Meals", "Comidas"),
-        "movement" => ("Movement", "Movimiento"),
-        "relaxation" => ("Relaxation", "Relajación"),
-        "meeting" => ("Meeting", "Reunión"),
-        "counseling" => ("Counseling", "Consejería"),
-        "medication" => ("Medication", "Medicamento"),
-        "prescriber" => ("Prescriber", "Quien me receta"),
-        "step" => ("Step", "Paso"),
-        "call" => ("Who I will call", "A quién voy a llamar"),
-        "naloxone" => ("Naloxone", "Naloxona"),
-        _ => ("", ""),
-    };
-    say(lang, en, es)
-}
-
 /// Who a support person is to the user, in the screens' words.
-fn role_label(role: &str, lang: Language) -> &'static str {
-    let said = word(lang, &format!("plan.roles.{role}"));
-    if said.is_empty() {
-        word(lang, "plan.roles.other")
-    } else {
-        said
-    }
+fn role_label(role: Role, lang: Language) -> &'static str {
+    word(lang, &format!("plan.roles.{}", role.word()))
 }
 
 /// One plan item as the document shows it (words chosen here, escaped by the template).
@@ -160,27 +127,21 @@ fn item_view(item: &PlanItem, lang: Language) -> ItemView {
     ItemView {
         kind: item
             .kind
-            .as_deref()
-            .map(|k| kind_label(k, lang))
+            .map(|k| say(lang, &format!("kinds.{}", k.word())))
             .unwrap_or(""),
         text: item.text.clone(),
         detail: item.detail.clone(),
         date: item.date.as_deref().map(|date| {
-            let label = if item.kind.as_deref() == Some("naloxone") {
-                say(lang, "Expires", "Vence")
+            let label = if item.kind == Some(PlanItemKind::Naloxone) {
+                say(lang, "expires")
             } else {
-                say(lang, "Target date", "Fecha meta")
+                say(lang, "targetDate")
             };
             (label, day_words(date, lang))
         }),
-        status: item.status.as_deref().map(|status| {
-            let said = word(lang, &format!("plan.status.{status}"));
-            if said.is_empty() {
-                word(lang, "plan.status.workingOnIt")
-            } else {
-                said
-            }
-        }),
+        status: item
+            .status
+            .map(|status| word(lang, &format!("plan.status.{}", status.word()))),
         if_then: item
             .if_then
             .iter()
@@ -205,10 +166,10 @@ pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language, level: u8) -> R
                     .iter()
                     .map(|c| ContactView {
                         name: c.name.clone(),
-                        role: role_label(&c.role, lang),
+                        role: role_label(c.role, lang),
                         phone: c.phone.clone(),
                         text_ok: if c.ok_to_text {
-                            say(lang, " · OK to text", " · Se le pueden enviar textos")
+                            say(lang, "okToText")
                         } else {
                             ""
                         },
@@ -221,19 +182,19 @@ pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language, level: u8) -> R
             let items = plan
                 .sections
                 .iter()
-                .find(|s| s.id == id)
+                .find(|s| s.id.word() == id)
                 .map(|s| s.items.iter().map(|i| item_view(i, lang)).collect())
                 .unwrap_or_default();
             SectionView {
                 id,
                 title: title(id, lang),
                 empty: if id == "contacts" {
-                    say(lang, "No one added yet.", "Todavía no hay nadie.")
+                    say(lang, "noOne")
                 } else {
-                    say(lang, "Nothing here yet.", "Todavía no hay nada aquí.")
+                    say(lang, "nothingYet")
                 },
-                if_word: say(lang, "If", "Si"),
-                then_word: say(lang, "then I will", "entonces voy a"),
+                if_word: say(lang, "if"),
+                then_word: say(lang, "thenIWill"),
                 contacts,
                 items,
             }
@@ -289,24 +250,8 @@ pub fn plan_html(
 ) -> Result<String> {
     check_sections(chosen, &exportable_sections())?;
     let body = plan_body(plan, chosen, lang, 2)?;
-    let meta = if lang.is_spanish() {
-        format!(
-            "De Steady, {}. Privado: compártelo solo con quien tú elijas.",
-            long_date(today, lang)
-        )
-    } else {
-        format!(
-            "From Steady, {}. Private: share it only with people you choose.",
-            long_date(today, lang)
-        )
-    };
-    document(
-        say(lang, "My recovery plan", "Mi plan de recuperación"),
-        &meta,
-        emergency_number,
-        &body,
-        lang,
-    )
+    let meta = phrase(lang, "plan.file.made", &[("made", &long_date(today, lang))]);
+    document(say(lang, "title"), &meta, emergency_number, &body, lang)
 }
 
 pub(crate) const STYLE: &str = "body{font-family:system-ui,sans-serif;color:#1f2a2e;max-width:720px;margin:24px auto;\

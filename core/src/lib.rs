@@ -48,7 +48,7 @@ pub use checkins::{
     Medication, NOTE_MAX_CHARS, SelfCare, Support,
 };
 pub use choices::Choice;
-pub use contacts::{Contact, ContactInput, ROLES, check_phone};
+pub use contacts::{Contact, ContactInput, Role, check_phone};
 pub use cravings::{
     CRAVING_NOTE_MAX_CHARS, Craving, CravingFilter, CravingInput, CravingKind, CravingPage,
     Outcome, PAGE_MAX, PageCursor, TriggerRef,
@@ -80,8 +80,9 @@ pub use locked_contacts::{
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};
 pub use plan::{
-    DEFAULT_REVIEW_WEEKS, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS, Plan,
-    PlanItem, PlanItemInput, PlanSection, Review, SECTIONS, WIZARD_STEPS,
+    DEFAULT_REVIEW_WEEKS, GoalStatus, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS,
+    Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection, PlanSectionId, Review, SectionShape,
+    WIZARD_STEPS, section_shapes,
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
 pub use reminders::{

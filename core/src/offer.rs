@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::plan::PlanItem;
+use crate::plan::{PlanItem, PlanSectionId};
 use crate::store::Dao;
 use crate::toolbox::Tool;
 
@@ -70,14 +70,14 @@ impl Dao<'_> {
         let all = self.tools(false)?;
         let works = self.tools_that_work()?;
         let plan = self.plan(today)?;
-        let section = |id: &str| -> &[PlanItem] {
+        let section = |id: PlanSectionId| -> &[PlanItem] {
             plan.sections
                 .iter()
                 .find(|s| s.id == id)
                 .map_or(&[], |s| s.items.as_slice())
         };
         let wanted: HashSet<i64> = trigger_ids.iter().copied().collect();
-        let mut plan_steps: Vec<PlanStep> = section("triggers")
+        let mut plan_steps: Vec<PlanStep> = section(PlanSectionId::Triggers)
             .iter()
             .filter(|i| i.trigger_id.is_some_and(|t| wanted.contains(&t)))
             .flat_map(|i| {
@@ -88,7 +88,7 @@ impl Dao<'_> {
             })
             .collect();
         plan_steps.extend(
-            section("coping")
+            section(PlanSectionId::Coping)
                 .iter()
                 .filter(|i| i.tool_id.is_none())
                 .map(|i| PlanStep::Coping {
@@ -106,7 +106,7 @@ impl Dao<'_> {
                 });
             }
         };
-        for item in section("coping") {
+        for item in section(PlanSectionId::Coping) {
             if let Some(tool) = all.iter().find(|t| Some(t.id) == item.tool_id) {
                 offer(
                     tool,

@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::choices::{Choice, choice};
 use crate::contacts::Contact;
 use crate::day::{format_day, parse_day};
 use crate::error::{Error, Result};
@@ -17,26 +18,145 @@ pub const DEFAULT_REVIEW_WEEKS: i64 = 4;
 /// Naloxone expiring this many days ahead is flagged.
 pub const NALOXONE_WARN_DAYS: i64 = 30;
 
-/// The sections, in order, and the kinds of item each allows.
-pub const SECTIONS: &[(&str, &[&str])] = &[
-    ("reasons", &[]),
-    ("triggers", &["trigger", "warningSign"]),
-    ("coping", &[]),
-    ("avoid", &["people", "places", "situations"]),
-    ("pain", &["strategy", "provider"]),
-    ("selfCare", &["sleep", "meals", "movement", "relaxation"]),
-    (
-        "treatment",
-        &["meeting", "counseling", "medication", "prescriber"],
-    ),
-    ("goals", &[]),
-    ("lapse", &["step", "call", "naloxone"]),
-];
+choice! {
+    /// The plan's sections, in order.
+    pub enum PlanSectionId {
+        Reasons = "reasons",
+        Triggers = "triggers",
+        Coping = "coping",
+        Avoid = "avoid",
+        Pain = "pain",
+        SelfCare = "selfCare",
+        Treatment = "treatment",
+        Goals = "goals",
+        Lapse = "lapse",
+    }
+}
+
+choice! {
+    /// What an item is, in the sections that sort their items by kind.
+    pub enum PlanItemKind {
+        Trigger = "trigger",
+        WarningSign = "warningSign",
+        People = "people",
+        Places = "places",
+        Situations = "situations",
+        Strategy = "strategy",
+        Provider = "provider",
+        Sleep = "sleep",
+        Meals = "meals",
+        Movement = "movement",
+        Relaxation = "relaxation",
+        Meeting = "meeting",
+        Counseling = "counseling",
+        Medication = "medication",
+        Prescriber = "prescriber",
+        Step = "step",
+        Call = "call",
+        Naloxone = "naloxone",
+    }
+}
+
+choice! {
+    /// Where a goal stands.
+    pub enum GoalStatus {
+        WorkingOnIt = "workingOnIt",
+        Reached = "reached",
+        SetAside = "setAside",
+    }
+}
+
+/// What an item of a section can hold besides its text: the editor offers
+/// these fields and the core refuses the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct SectionShape {
+    pub id: PlanSectionId,
+    /// The kinds an item may be (none: the section has no kinds).
+    #[cfg_attr(feature = "ts", ts(as = "Vec<PlanItemKind>"))]
+    pub kinds: &'static [PlanItemKind],
+    /// A line of detail under the text.
+    pub detail: bool,
+    /// A day (a goal's target, the naloxone's expiry).
+    pub date: bool,
+    /// A goal's [`GoalStatus`].
+    pub status: bool,
+    /// One of the user's triggers.
+    pub trigger: bool,
+    /// A tool from the toolbox.
+    pub tool: bool,
+    /// If-then steps.
+    pub if_then: bool,
+}
+
+impl PlanSectionId {
+    /// What this section's items can hold.
+    pub const fn shape(self) -> SectionShape {
+        use PlanItemKind as K;
+        let plain = SectionShape {
+            id: self,
+            kinds: &[],
+            detail: false,
+            date: false,
+            status: false,
+            trigger: false,
+            tool: false,
+            if_then: false,
+        };
+        match self {
+            Self::Reasons => plain,
+            Self::Triggers => SectionShape {
+                kinds: &[K::Trigger, K::WarningSign],
+                trigger: true,
+                if_then: true,
+                ..plain
+            },
+            Self::Coping => SectionShape {
+                tool: true,
+                ..plain
+            },
+            Self::Avoid => SectionShape {
+                kinds: &[K::People, K::Places, K::Situations],
+                ..plain
+            },
+            Self::Pain => SectionShape {
+                kinds: &[K::Strategy, K::Provider],
+                ..plain
+            },
+            Self::SelfCare => SectionShape {
+                kinds: &[K::Sleep, K::Meals, K::Movement, K::Relaxation],
+                detail: true,
+                ..plain
+            },
+            Self::Treatment => SectionShape {
+                kinds: &[K::Meeting, K::Counseling, K::Medication, K::Prescriber],
+                detail: true,
+                ..plain
+            },
+            Self::Goals => SectionShape {
+                date: true,
+                status: true,
+                ..plain
+            },
+            Self::Lapse => SectionShape {
+                kinds: &[K::Step, K::Call, K::Naloxone],
+                date: true,
+                ..plain
+            },
+        }
+    }
+}
+
+/// Every section's shape, in order (the UI's editor is built from these).
+pub fn section_shapes() -> Vec<SectionShape> {
+    PlanSectionId::ALL.iter().map(|s| s.shape()).collect()
+}
 
 const KEY_REVIEW_WEEKS: &str = "planReviewWeeks";
 const KEY_WIZARD: &str = "planWizard";
 /// Steps of the guided first build: the sections plus support people.
-pub const WIZARD_STEPS: i64 = 10;
+pub const WIZARD_STEPS: i64 = PlanSectionId::ALL.len() as i64 + 1;
 const KEY_LAST_REVIEWED: &str = "planLastReviewed";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,8 +173,10 @@ pub struct IfThen {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanItemInput {
+    #[cfg_attr(feature = "ts", ts(as = "PlanSectionId"))]
     pub section: String,
     pub text: String,
+    #[cfg_attr(feature = "ts", ts(as = "Option<PlanItemKind>"))]
     pub kind: Option<String>,
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub trigger_id: Option<i64>,
@@ -62,6 +184,7 @@ pub struct PlanItemInput {
     pub tool_id: Option<i64>,
     pub detail: Option<String>,
     pub date: Option<String>,
+    #[cfg_attr(feature = "ts", ts(as = "Option<GoalStatus>"))]
     pub status: Option<String>,
     #[serde(default)]
     pub if_then: Vec<IfThen>,
@@ -73,18 +196,18 @@ pub struct PlanItemInput {
 pub struct PlanItem {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
-    pub section: String,
+    pub section: PlanSectionId,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
     pub text: String,
-    pub kind: Option<String>,
+    pub kind: Option<PlanItemKind>,
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub trigger_id: Option<i64>,
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub tool_id: Option<i64>,
     pub detail: Option<String>,
     pub date: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<GoalStatus>,
     pub if_then: Vec<IfThen>,
     pub created_at: String,
     pub updated_at: String,
@@ -94,7 +217,7 @@ pub struct PlanItem {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanSection {
-    pub id: String,
+    pub id: PlanSectionId,
     pub items: Vec<PlanItem>,
 }
 
@@ -156,7 +279,10 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<PlanItem> {
         section: row.get("section")?,
         position: row.get("position")?,
         text: row.get("text")?,
-        kind: row.get("kind")?,
+        // A kind this version doesn't know (none is written) reads as none.
+        kind: row
+            .get::<_, Option<String>>("kind")?
+            .and_then(|k| PlanItemKind::from_word(&k)),
         trigger_id: row.get("trigger_id")?,
         tool_id: row.get("tool_id")?,
         detail: row.get("detail")?,
@@ -198,7 +324,7 @@ impl Dao<'_> {
     }
 
     /// The items of one section, in the user's order.
-    pub fn plan_section(&self, section: &str) -> Result<Vec<PlanItem>> {
+    pub fn plan_section(&self, section: PlanSectionId) -> Result<Vec<PlanItem>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "{ITEM_SELECT} WHERE section = ?1 ORDER BY position, id"
         ))?;
@@ -213,42 +339,57 @@ impl Dao<'_> {
 
     /// Adds an item at the end of its section (`id` `None`) or changes one.
     pub fn save_plan_item(&self, id: Option<i64>, input: &PlanItemInput) -> Result<PlanItem> {
-        let (section, kinds) = SECTIONS
-            .iter()
-            .find(|(s, _)| *s == input.section)
-            .ok_or_else(|| Error::validation("section", "That isn't a part of the plan."))?;
+        let section =
+            PlanSectionId::parse("section", &input.section, "That isn't a part of the plan.")?;
+        let shape = section.shape();
         let text = plan_text("text", &input.text)?;
         let kind = match input.kind.as_deref() {
             None => None,
-            Some(k) if kinds.contains(&k) => Some(k),
-            Some(_) => {
-                return Err(Error::validation(
-                    "kind",
-                    "Choose one of the kinds offered.",
-                ));
-            }
+            Some(k) => Some(
+                PlanItemKind::from_word(k)
+                    .filter(|k| shape.kinds.contains(k))
+                    .ok_or_else(|| Error::validation("kind", "Choose one of the kinds offered."))?,
+            ),
+        };
+        let not_here = |field: &'static str| {
+            Err(Error::validation(
+                field,
+                "This part of the plan doesn't keep that.",
+            ))
         };
         if let Some(t) = input.trigger_id {
+            if !shape.trigger {
+                return not_here("triggerId");
+            }
             self.trigger(t).map_err(|_| {
                 Error::validation("triggerId", "That trigger isn't in your list any more.")
             })?;
         }
         if let Some(t) = input.tool_id {
+            if !shape.tool {
+                return not_here("toolId");
+            }
             self.tool(t).map_err(|_| {
                 Error::validation("toolId", "That tool isn't in your toolbox any more.")
             })?;
         }
         let detail = optional_text("detail", input.detail.as_deref(), PLAN_TEXT_MAX_CHARS)?;
+        if detail.is_some() && !shape.detail {
+            return not_here("detail");
+        }
         let date = input
             .date
             .as_deref()
             .filter(|d| !d.trim().is_empty())
             .map(|d| parse_day("date", d.trim()).map(format_day))
             .transpose()?;
-        let status = match (input.status.as_deref(), *section) {
-            (None, "goals") => Some("workingOnIt"),
-            (None, _) => None,
-            (Some(s), "goals") if ["workingOnIt", "reached", "setAside"].contains(&s) => Some(s),
+        if date.is_some() && !shape.date {
+            return not_here("date");
+        }
+        let status = match (input.status.as_deref(), shape.status) {
+            (None, true) => Some(GoalStatus::WorkingOnIt),
+            (None, false) => None,
+            (Some(s), true) if GoalStatus::from_word(s).is_some() => GoalStatus::from_word(s),
             (Some(_), _) => {
                 return Err(Error::validation(
                     "status",
@@ -256,6 +397,9 @@ impl Dao<'_> {
                 ));
             }
         };
+        if !input.if_then.is_empty() && !shape.if_then {
+            return not_here("ifThen");
+        }
         let mut steps = Vec::new();
         for step in &input.if_then {
             steps.push((
@@ -277,7 +421,7 @@ impl Dao<'_> {
             }
             Some(id) => {
                 let current = self.plan_item(id)?;
-                if current.section != *section {
+                if current.section != section {
                     return Err(Error::validation(
                         "section",
                         "An item stays in its own part of the plan.",
@@ -315,6 +459,7 @@ impl Dao<'_> {
 
     /// Puts a section's items in the order given; each must be named once.
     pub fn reorder_plan_items(&self, section: &str, ids: &[i64]) -> Result<Vec<PlanItem>> {
+        let section = PlanSectionId::parse("section", section, "That isn't a part of the plan.")?;
         let mut all: Vec<i64> = self.plan_section(section)?.iter().map(|i| i.id).collect();
         all.sort_unstable();
         let mut given = ids.to_vec();
@@ -396,9 +541,9 @@ impl Dao<'_> {
     /// Where the naloxone is and whether it has expired or soon will.
     pub fn naloxone(&self, today: NaiveDate) -> Result<Option<Naloxone>> {
         let item = self
-            .plan_section("lapse")?
+            .plan_section(PlanSectionId::Lapse)?
             .into_iter()
-            .find(|i| i.kind.as_deref() == Some("naloxone"));
+            .find(|i| i.kind == Some(PlanItemKind::Naloxone));
         Ok(item.map(|i| {
             let expires = i.date.as_deref().and_then(|d| parse_day("date", d).ok());
             Naloxone {
@@ -414,9 +559,9 @@ impl Dao<'_> {
     /// The whole plan.
     pub fn plan(&self, today: NaiveDate) -> Result<Plan> {
         let mut sections = Vec::new();
-        for (id, _) in SECTIONS {
+        for &id in PlanSectionId::ALL {
             sections.push(PlanSection {
-                id: (*id).to_owned(),
+                id,
                 items: self.plan_section(id)?,
             });
         }

@@ -286,6 +286,14 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
             "isn't a real day",
         ),
         (
+            "a plan item of a kind its part doesn't have",
+            edited(&good, |v| {
+                let items = v["tables"]["plan_items"].as_array_mut().unwrap();
+                items[0]["kind"] = json!("movies");
+            }),
+            "isn't a kind of item in that part",
+        ),
+        (
             "a time Steady didn't write",
             edited(&good, |v| {
                 v["tables"]["lapses"][0]["created_at"] = json!("yesterday")

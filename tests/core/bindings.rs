@@ -8,12 +8,13 @@ use std::path::Path;
 use steady_core::{
     ArchiveWrapping, Backup, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice,
     Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput,
-    CravingKind, CravingPage, DayPoint, Distraction, EncryptionChange, HaltCount, HaltState,
-    IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication, Naloxone, OfferReason,
-    OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanSection, PlanStep,
-    Reminder, ReminderInput, ReminderKind, ReminderRule, Renewed, Review, SelfCare, Settings,
-    SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
-    Trigger, TriggerRef,
+    CravingKind, CravingPage, DayPoint, Distraction, EncryptionChange, GoalStatus, HaltCount,
+    HaltState, IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication, Naloxone,
+    OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind,
+    PlanSection, PlanSectionId, PlanStep, Reminder, ReminderInput, ReminderKind, ReminderRule,
+    Renewed, Review, Role, SectionShape, SelfCare, Settings, SettingsPatch, Strength, Support,
+    Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
+    section_shapes,
 };
 use ts_rs::{Config, TS};
 
@@ -82,6 +83,11 @@ fn generated() -> String {
         Support::decl(&cfg),
         SelfCare::decl(&cfg),
         ReminderKind::decl(&cfg),
+        PlanSectionId::decl(&cfg),
+        PlanItemKind::decl(&cfg),
+        GoalStatus::decl(&cfg),
+        Role::decl(&cfg),
+        SectionShape::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
@@ -97,10 +103,18 @@ fn generated() -> String {
         all::<SelfCare>(&cfg, "SELF_CARE_CHOICES"),
         all::<Medication>(&cfg, "MEDICATION_ANSWERS"),
         all::<ReminderKind>(&cfg, "REMINDER_KINDS"),
+        all::<PlanSectionId>(&cfg, "PLAN_SECTIONS"),
+        all::<GoalStatus>(&cfg, "GOAL_STATUSES"),
+        all::<Role>(&cfg, "ROLES"),
     ] {
         out.push_str(&list);
         out.push('\n');
     }
+    out.push_str("// What each part of the plan keeps besides its text, in order.\n");
+    out.push_str(&format!(
+        "export const PLAN_SHAPES: readonly SectionShape[] = {};\n",
+        serde_json::to_string_pretty(&section_shapes()).unwrap()
+    ));
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

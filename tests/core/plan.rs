@@ -1,6 +1,8 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use steady_core::{ContactInput, ErrorKind, IfThen, PlanItemInput, SECTIONS, Store};
+use steady_core::{
+    Choice, ContactInput, ErrorKind, GoalStatus, IfThen, PlanItemInput, PlanSectionId, Store,
+};
 use steady_tests::DataDir;
 
 fn d(s: &str) -> NaiveDate {
@@ -28,7 +30,7 @@ fn contact(name: &str, phone: &str) -> ContactInput {
 #[test]
 fn every_section_takes_items_in_order() {
     let store = Store::open_in_memory().unwrap();
-    for (section, _) in SECTIONS {
+    for section in PlanSectionId::ALL.iter().map(|s| s.word()) {
         for n in 0..2 {
             store
                 .write(|dao| dao.save_plan_item(None, &item(section, &format!("{section} {n}"))))
@@ -44,12 +46,12 @@ fn every_section_takes_items_in_order() {
     let goals = &plan
         .sections
         .iter()
-        .find(|s| s.id == "goals")
+        .find(|s| s.id == PlanSectionId::Goals)
         .unwrap()
         .items;
     assert_eq!(
-        goals[0].status.as_deref(),
-        Some("workingOnIt"),
+        goals[0].status,
+        Some(GoalStatus::WorkingOnIt),
         "a new goal is being worked on"
     );
 }
@@ -85,6 +87,45 @@ fn items_are_validated() {
                 ..item("reasons", "My kids")
             },
             "status",
+        ),
+        // Each part keeps only the fields its shape names.
+        (
+            PlanItemInput {
+                detail: Some("Why".into()),
+                ..item("reasons", "My kids")
+            },
+            "detail",
+        ),
+        (
+            PlanItemInput {
+                date: Some("2026-12-01".into()),
+                ..item("reasons", "My kids")
+            },
+            "date",
+        ),
+        (
+            PlanItemInput {
+                tool_id: Some(1),
+                ..item("reasons", "My kids")
+            },
+            "toolId",
+        ),
+        (
+            PlanItemInput {
+                kind: Some("people".into()),
+                ..item("lapse", "Call Sam")
+            },
+            "kind",
+        ),
+        (
+            PlanItemInput {
+                if_then: vec![IfThen {
+                    if_text: "I feel low".into(),
+                    then_text: "I call Sam".into(),
+                }],
+                ..item("goals", "Walk")
+            },
+            "ifThen",
         ),
         (
             PlanItemInput {
@@ -222,7 +263,10 @@ fn items_and_contacts_reorder_and_delete() {
     assert_eq!(err.field(), Some("ids"));
     store.write(|dao| dao.delete_plan_item(ids[0])).unwrap();
     assert_eq!(
-        store.read(|dao| dao.plan_section("coping")).unwrap().len(),
+        store
+            .read(|dao| dao.plan_section(PlanSectionId::Coping))
+            .unwrap()
+            .len(),
         2
     );
 

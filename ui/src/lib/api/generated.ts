@@ -49,7 +49,7 @@ export type Lapse = { id: number, day: string, cravingId: number | null, whatHap
 
 export type LapseInput = { day: string, cravingId: number | null, whatHappened: string | null, nextTime: string | null, note: string | null, triggerIds: Array<number>, };
 
-export type Contact = { id: number, name: string, role: string, 
+export type Contact = { id: number, name: string, role: Role, 
 /**
  * As typed.
  */
@@ -59,7 +59,7 @@ phone: string,
  */
 dial: string, okToText: boolean, notes: string | null, position: number, };
 
-export type ContactInput = { name: string, role: string, phone: string, okToText: boolean, notes: string | null, };
+export type ContactInput = { name: string, role: Role, phone: string, okToText: boolean, notes: string | null, };
 
 export type Trigger = { id: number, name: string, category: Category | null, archived: boolean, 
 /**
@@ -195,11 +195,11 @@ export type CravingPage = { items: Array<Craving>, next: PageCursor | null, };
 
 export type IfThen = { if: string, then: string, };
 
-export type PlanItemInput = { section: string, text: string, kind: string | null, triggerId: number | null, toolId: number | null, detail: string | null, date: string | null, status: string | null, ifThen: Array<IfThen>, };
+export type PlanItemInput = { section: PlanSectionId, text: string, kind: PlanItemKind | null, triggerId: number | null, toolId: number | null, detail: string | null, date: string | null, status: GoalStatus | null, ifThen: Array<IfThen>, };
 
-export type PlanItem = { id: number, section: string, position: number, text: string, kind: string | null, triggerId: number | null, toolId: number | null, detail: string | null, date: string | null, status: string | null, ifThen: Array<IfThen>, createdAt: string, updatedAt: string, };
+export type PlanItem = { id: number, section: PlanSectionId, position: number, text: string, kind: PlanItemKind | null, triggerId: number | null, toolId: number | null, detail: string | null, date: string | null, status: GoalStatus | null, ifThen: Array<IfThen>, createdAt: string, updatedAt: string, };
 
-export type PlanSection = { id: string, items: Array<PlanItem>, };
+export type PlanSection = { id: PlanSectionId, items: Array<PlanItem>, };
 
 export type Review = { everyWeeks: number, lastReviewed: string | null, 
 /**
@@ -259,6 +259,44 @@ export type SelfCare = "meals" | "movement" | "outside" | "connected" | "relaxat
 
 export type ReminderKind = "checkin" | "medication" | "appointment";
 
+export type PlanSectionId = "reasons" | "triggers" | "coping" | "avoid" | "pain" | "selfCare" | "treatment" | "goals" | "lapse";
+
+export type PlanItemKind = "trigger" | "warningSign" | "people" | "places" | "situations" | "strategy" | "provider" | "sleep" | "meals" | "movement" | "relaxation" | "meeting" | "counseling" | "medication" | "prescriber" | "step" | "call" | "naloxone";
+
+export type GoalStatus = "workingOnIt" | "reached" | "setAside";
+
+export type Role = "sponsor" | "counselor" | "prescriber" | "family" | "friend" | "supportGroup" | "other";
+
+export type SectionShape = { id: PlanSectionId, 
+/**
+ * The kinds an item may be (none: the section has no kinds).
+ */
+kinds: Array<PlanItemKind>, 
+/**
+ * A line of detail under the text.
+ */
+detail: boolean, 
+/**
+ * A day (a goal's target, the naloxone's expiry).
+ */
+date: boolean, 
+/**
+ * A goal's [`GoalStatus`].
+ */
+status: boolean, 
+/**
+ * One of the user's triggers.
+ */
+trigger: boolean, 
+/**
+ * A tool from the toolbox.
+ */
+tool: boolean, 
+/**
+ * If-then steps.
+ */
+ifThen: boolean, };
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -268,3 +306,123 @@ export const SUPPORT_CHOICES: readonly Support[] = ["meeting", "counseling", "su
 export const SELF_CARE_CHOICES: readonly SelfCare[] = ["meals", "movement", "outside", "connected", "relaxation", "water"];
 export const MEDICATION_ANSWERS: readonly Medication[] = ["yes", "no", "notOnMedication"];
 export const REMINDER_KINDS: readonly ReminderKind[] = ["checkin", "medication", "appointment"];
+export const PLAN_SECTIONS: readonly PlanSectionId[] = ["reasons", "triggers", "coping", "avoid", "pain", "selfCare", "treatment", "goals", "lapse"];
+export const GOAL_STATUSES: readonly GoalStatus[] = ["workingOnIt", "reached", "setAside"];
+export const ROLES: readonly Role[] = ["sponsor", "counselor", "prescriber", "family", "friend", "supportGroup", "other"];
+// What each part of the plan keeps besides its text, in order.
+export const PLAN_SHAPES: readonly SectionShape[] = [
+  {
+    "id": "reasons",
+    "kinds": [],
+    "detail": false,
+    "date": false,
+    "status": false,
+    "trigger": false,
+    "tool": false,
+    "ifThen": false
+  },
+  {
+    "id": "triggers",
+    "kinds": [
+      "trigger",
+      "warningSign"
+    ],
+    "detail": false,
+    "date": false,
+    "status": false,
+    "trigger": true,
+    "tool": false,
+    "ifThen": true
+  },
+  {
+    "id": "coping",
+    "kinds": [],
+    "detail": false,
+    "date": false,
+    "status": false,
+    "trigger": false,
+    "tool": true,
+    "ifThen": false
+  },
+  {
+    "id": "avoid",
+    "kinds": [
+      "people",
+      "places",
+      "situations"
+    ],
+    "detail": false,
+    "date": false,
+    "status": false,
+    "trigger": false,
+    "tool": false,
+    "ifThen": false
+  },
+  {
+    "id": "pain",
+    "kinds": [
+      "strategy",
+      "provider"
+    ],
+    "detail": false,
+    "date": false,
+    "status": false,
+    "trigger": false,
+    "tool": false,
+    "ifThen": false
+  },
+  {
+    "id": "selfCare",
+    "kinds": [
+      "sleep",
+      "meals",
+      "movement",
+      "relaxation"
+    ],
+    "detail": true,
+    "date": false,
+    "status": false,
+    "trigger": false,
+    "tool": false,
+    "ifThen": false
+  },
+  {
+    "id": "treatment",
+    "kinds": [
+      "meeting",
+      "counseling",
+      "medication",
+      "prescriber"
+    ],
+    "detail": true,
+    "date": false,
+    "status": false,
+    "trigger": false,
+    "tool": false,
+    "ifThen": false
+  },
+  {
+    "id": "goals",
+    "kinds": [],
+    "detail": false,
+    "date": true,
+    "status": true,
+    "trigger": false,
+    "tool": false,
+    "ifThen": false
+  },
+  {
+    "id": "lapse",
+    "kinds": [
+      "step",
+      "call",
+      "naloxone"
+    ],
+    "detail": false,
+    "date": true,
+    "status": false,
+    "trigger": false,
+    "tool": false,
+    "ifThen": false
+  }
+];

@@ -52,10 +52,14 @@ export { IpcError, type IpcErrorKind } from './ipc';
 export {
   CATEGORIES,
   CRAVING_KINDS,
+  GOAL_STATUSES,
   HALT_STATES,
   MEDICATION_ANSWERS,
   OUTCOMES,
+  PLAN_SECTIONS,
+  PLAN_SHAPES,
   REMINDER_KINDS,
+  ROLES,
   SELF_CARE_CHOICES,
   SUPPORT_CHOICES,
 } from './generated';

@@ -58,6 +58,12 @@ export type {
   HaltState,
   Support,
   SelfCare,
+  ReminderKind,
+  PlanSectionId,
+  PlanItemKind,
+  GoalStatus,
+  Role,
+  SectionShape,
 } from './generated';
 import type { Backup, Contact, ImportFile, LanguageChoice, Theme, Tool } from './generated';
 

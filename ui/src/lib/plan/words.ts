@@ -1,15 +1,17 @@
-// The plan's sections: which extra fields each one has (written for Steady
-// from the seven strategies). Their titles, prompts, examples and choices are
-// in the catalogues (plan.sections.*), read through getters so they follow
-// the language.
+// The plan's sections: which extra fields each one has comes from the core
+// (PLAN_SHAPES, generated from plan.rs, which also refuses the others). Their
+// titles, prompts, examples and choices are in the catalogues
+// (plan.sections.*), read through getters so they follow the language.
+import { GOAL_STATUSES, PLAN_SECTIONS, PLAN_SHAPES, ROLES as ROLE_IDS } from '../api';
+import type { PlanItemKind, PlanSectionId, SectionShape } from '../api';
 import { has, t } from '../i18n/i18n.svelte';
 
 export interface SectionInfo {
-  id: string;
+  id: PlanSectionId;
   readonly title: string;
   readonly prompt: string;
   readonly example: string;
-  kinds?: readonly { id: string; readonly label: string }[];
+  kinds?: readonly { id: PlanItemKind; readonly label: string }[];
   readonly detail?: string;
   readonly date?: string;
   status?: boolean;
@@ -18,30 +20,7 @@ export interface SectionInfo {
   ifThen?: boolean;
 }
 
-interface Shape {
-  id: string;
-  kinds?: readonly string[];
-  detail?: true;
-  date?: true;
-  status?: true;
-  trigger?: true;
-  tool?: true;
-  ifThen?: true;
-}
-
-const SHAPES: readonly Shape[] = [
-  { id: 'reasons' },
-  { id: 'triggers', kinds: ['trigger', 'warningSign'], trigger: true, ifThen: true },
-  { id: 'coping', tool: true },
-  { id: 'avoid', kinds: ['people', 'places', 'situations'] },
-  { id: 'pain', kinds: ['strategy', 'provider'] },
-  { id: 'selfCare', kinds: ['sleep', 'meals', 'movement', 'relaxation'], detail: true },
-  { id: 'treatment', kinds: ['meeting', 'counseling', 'medication', 'prescriber'], detail: true },
-  { id: 'goals', date: true, status: true },
-  { id: 'lapse', kinds: ['step', 'call', 'naloxone'], date: true },
-];
-
-function worded(shape: Shape): SectionInfo {
+function worded(shape: SectionShape): SectionInfo {
   const key = `plan.sections.${shape.id}`;
   const info: SectionInfo = {
     id: shape.id,
@@ -59,7 +38,7 @@ function worded(shape: Shape): SectionInfo {
     tool: shape.tool,
     ifThen: shape.ifThen,
   };
-  if (shape.kinds) {
+  if (shape.kinds.length) {
     info.kinds = shape.kinds.map((id) => ({
       id,
       get label() {
@@ -72,7 +51,7 @@ function worded(shape: Shape): SectionInfo {
   return info;
 }
 
-export const SECTIONS: readonly SectionInfo[] = SHAPES.map(worded);
+export const SECTIONS: readonly SectionInfo[] = PLAN_SHAPES.map(worded);
 
 function choices<const T extends string>(group: string, ids: readonly T[]): readonly { id: T; readonly label: string }[] {
   return ids.map((id) => ({
@@ -83,9 +62,9 @@ function choices<const T extends string>(group: string, ids: readonly T[]): read
   }));
 }
 
-export const GOAL_STATUS = choices('status', ['workingOnIt', 'reached', 'setAside']);
+export const GOAL_STATUS = choices('status', GOAL_STATUSES);
 
-export const ROLES = choices('roles', ['sponsor', 'counselor', 'prescriber', 'family', 'friend', 'supportGroup', 'other']);
+export const ROLES = choices('roles', ROLE_IDS);
 
 export function roleLabel(id: string): string {
   return has(`plan.roles.${id}`) ? t(`plan.roles.${id}`) : id;
@@ -96,17 +75,10 @@ export function sectionInfo(id: string): SectionInfo {
 }
 
 /** The guided build's steps: the sections, with support people second. */
-export const WIZARD_ORDER: readonly string[] = [
-  'reasons',
+export const WIZARD_ORDER: readonly (PlanSectionId | 'contacts')[] = [
+  PLAN_SECTIONS[0]!,
   'contacts',
-  'triggers',
-  'coping',
-  'avoid',
-  'pain',
-  'selfCare',
-  'treatment',
-  'goals',
-  'lapse',
+  ...PLAN_SECTIONS.slice(1),
 ];
 
 export const CONTACTS_INFO = {
