@@ -22,7 +22,7 @@ use rusqlite::{Connection, params_from_iter};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
-use crate::choices::Choice;
+use crate::choices::{Choice, choice};
 use crate::error::{Error, Result};
 use crate::store::{Dao, Store};
 
@@ -55,13 +55,36 @@ pub const ARCHIVE_TABLES: &[&str] = &[
 /// Tables left out on purpose: drafts are half-typed forms, not records.
 pub const NOT_ARCHIVED: &[&str] = &["checkin_drafts"];
 
-/// The CSV files, one per kind, for spreadsheets.
-pub const CSV_KINDS: &[(&str, &str)] = &[
-    ("checkins", "check-ins"),
-    ("cravings", "cravings"),
-    ("tool_uses", "tool-uses"),
-    ("lapses", "lapses"),
-];
+choice! {
+    /// What can be exported as a spreadsheet (CSV): one kind of record, its table.
+    pub enum CsvKind {
+        Checkins = "checkins",
+        Cravings = "cravings",
+        ToolUses = "tool_uses",
+        Lapses = "lapses",
+    }
+}
+
+impl CsvKind {
+    /// The kind named `word`, or a validation error naming `kind`.
+    pub fn parse_kind(word: &str) -> Result<CsvKind> {
+        CsvKind::parse(
+            "kind",
+            word,
+            "Choose check-ins, cravings, tool uses or lapses.",
+        )
+    }
+
+    /// The word in the file's name: `steady-<it>-<day>.csv`.
+    pub fn file_word(self) -> &'static str {
+        match self {
+            CsvKind::Checkins => "check-ins",
+            CsvKind::Cravings => "cravings",
+            CsvKind::ToolUses => "tool-uses",
+            CsvKind::Lapses => "lapses",
+        }
+    }
+}
 
 const FIELD: &str = "file";
 
@@ -184,13 +207,8 @@ impl Dao<'_> {
     /// One kind as CSV (a header row, then one row per record). Text that a
     /// spreadsheet would run as a formula (=, +, -, @ first) gets a leading
     /// apostrophe, which spreadsheets hide.
-    pub fn csv(&self, table: &str) -> Result<String> {
-        if !CSV_KINDS.iter().any(|(t, _)| *t == table) {
-            return Err(Error::validation(
-                "kind",
-                "Choose check-ins, cravings, tool uses or lapses.",
-            ));
-        }
+    pub fn csv(&self, kind: CsvKind) -> Result<String> {
+        let table = kind.word();
         let conn = self.conn();
         let cols = columns(conn, table)?;
         // The csv crate quotes what needs quoting (RFC 4180, CRLF line ends).

@@ -47,9 +47,9 @@ macro_rules! choice {
             $( $(#[$vmeta:meta])* $variant:ident = $word:literal, )+
         }
     ) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        $(#[$meta])*
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $word)] $variant, )+
         }

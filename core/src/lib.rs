@@ -35,7 +35,7 @@ mod triggers;
 pub mod words;
 
 pub use archive::{
-    ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CSV_KINDS,
+    ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CsvKind,
     IMPORT_MAX_BYTES, ImportFile, ImportSummary, NOT_ARCHIVED, archive_wrapping, inspect_import,
     parse_archive, read_import, save_sealed_archive, seal_archive, unseal_archive,
 };
@@ -89,7 +89,7 @@ pub use reminders::{
     FIRE_GRACE_SECONDS, Fire, NOTICE_EVERY_DAYS, NOTICE_TIME, Notice, Reminder, ReminderInput,
     ReminderKind, ReminderRule, ReminderWatch, Schedule, notification_text,
 };
-pub use report::{REPORT_SECTIONS, Report};
+pub use report::{Report, ReportSection};
 pub use settings::{
     DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Language, Settings, SettingsPatch, Theme,
     language_from_env, validate_emergency_number,

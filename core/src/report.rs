@@ -5,7 +5,7 @@ use askama::Template;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::choices::Choice;
+use crate::choices::{Choice, choice};
 use crate::day::LocalZone;
 use crate::error::Result;
 use crate::export::{
@@ -21,7 +21,16 @@ fn say(lang: Language, key: &str) -> &'static str {
     word(lang, &format!("report.file.{key}"))
 }
 
-pub const REPORT_SECTIONS: &[&str] = &["checkins", "cravings", "tools", "lapses", "plan"];
+choice! {
+    /// The parts a report can have, in the order it shows them.
+    pub enum ReportSection {
+        Checkins = "checkins",
+        Cravings = "cravings",
+        Tools = "tools",
+        Lapses = "lapses",
+        Plan = "plan",
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -235,24 +244,25 @@ impl Dao<'_> {
         today: NaiveDate,
         zone: &dyn LocalZone,
     ) -> Result<Report> {
-        check_sections(chosen, REPORT_SECTIONS)?;
+        let words: Vec<&str> = ReportSection::ALL.iter().map(|s| s.word()).collect();
+        check_sections(chosen, &words)?;
         let insights = self.insights_for(days, today, zone)?;
         let lang = self.language()?;
-        let wants = |s: &str| chosen.iter().any(|c| c == s);
+        let wants = |s: ReportSection| chosen.iter().any(|c| c == s.word());
         let mut sections = Vec::new();
-        if wants("checkins") {
+        if wants(ReportSection::Checkins) {
             sections.push(checkins_section(&insights, lang));
         }
-        if wants("cravings") {
+        if wants(ReportSection::Cravings) {
             sections.push(cravings_section(&insights, lang));
         }
-        if wants("tools") {
+        if wants(ReportSection::Tools) {
             sections.push(tools_section(&insights, lang));
         }
-        if wants("lapses") {
+        if wants(ReportSection::Lapses) {
             sections.push(self.lapses_section(&insights.from, &insights.to, lang)?);
         }
-        if wants("plan") {
+        if wants(ReportSection::Plan) {
             let plan = self.plan(today)?;
             let all: Vec<String> = exportable_sections()
                 .iter()

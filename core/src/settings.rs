@@ -4,62 +4,42 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use crate::choices::{Choice, choice};
 use crate::error::{Error, Result};
 use crate::store::Dao;
 
-/// Light, dark, or whatever the system uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub enum Theme {
-    #[default]
-    System,
-    Light,
-    Dark,
+choice! {
+    /// Light, dark, or whatever the system uses.
+    #[derive(Default)]
+    pub enum Theme {
+        #[default]
+        System = "system",
+        Light = "light",
+        Dark = "dark",
+    }
 }
 
 impl Theme {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
     /// Parses a theme name as the UI sends it.
-    pub fn parse(value: &str) -> Result<Theme> {
-        match value {
-            "system" => Ok(Theme::System),
-            "light" => Ok(Theme::Light),
-            "dark" => Ok(Theme::Dark),
-            _ => Err(Error::validation("theme", "Choose system, light or dark.")),
-        }
+    pub fn from_ui(value: &str) -> Result<Theme> {
+        Theme::parse("theme", value, "Choose system, light or dark.")
     }
 }
 
-/// The language of the words on screen: the system's (English unless the
-/// system asks for Spanish), or one the user chose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[cfg_attr(feature = "ts", ts(rename = "LanguageChoice"))]
-#[serde(rename_all = "camelCase")]
-pub enum Language {
-    #[default]
-    System,
-    En,
-    Es,
+choice! {
+    /// The language of the words on screen: the system's (English unless the
+    /// system asks for Spanish), or one the user chose.
+    #[derive(Default)]
+    #[cfg_attr(feature = "ts", ts(rename = "LanguageChoice"))]
+    pub enum Language {
+        #[default]
+        System = "system",
+        En = "en",
+        Es = "es",
+    }
 }
 
 impl Language {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Language::System => "system",
-            Language::En => "en",
-            Language::Es => "es",
-        }
-    }
-
     /// The language to speak in: the chosen one, or the system's for `System`.
     pub fn resolved(self, system: Language) -> Language {
         match self {
@@ -77,16 +57,12 @@ impl Language {
     }
 
     /// Parses a language as the UI sends it.
-    pub fn parse(value: &str) -> Result<Language> {
-        match value {
-            "system" => Ok(Language::System),
-            "en" => Ok(Language::En),
-            "es" => Ok(Language::Es),
-            _ => Err(Error::validation(
-                "language",
-                "Choose the system's language, English or Spanish.",
-            )),
-        }
+    pub fn from_ui(value: &str) -> Result<Language> {
+        Language::parse(
+            "language",
+            value,
+            "Choose the system's language, English or Spanish.",
+        )
     }
 }
 
@@ -234,10 +210,10 @@ impl Dao<'_> {
     pub fn settings(&self) -> Result<Settings> {
         let mut out = Settings::default();
         if let Some(theme) = self.setting(KEY_THEME)? {
-            out.theme = Theme::parse(&theme).unwrap_or_default();
+            out.theme = Theme::from_word(&theme).unwrap_or_default();
         }
         if let Some(language) = self.setting(KEY_LANGUAGE)? {
-            out.language = Language::parse(&language).unwrap_or_default();
+            out.language = Language::from_word(&language).unwrap_or_default();
         }
         if let Some(number) = self.setting(KEY_EMERGENCY_NUMBER)?
             && let Ok(number) = validate_emergency_number(&number)
@@ -250,18 +226,22 @@ impl Dao<'_> {
 
     /// Validates every value in `patch`, then writes them; returns the settings after.
     pub fn update_settings(&self, patch: &SettingsPatch) -> Result<Settings> {
-        let theme = patch.theme.as_deref().map(Theme::parse).transpose()?;
-        let language = patch.language.as_deref().map(Language::parse).transpose()?;
+        let theme = patch.theme.as_deref().map(Theme::from_ui).transpose()?;
+        let language = patch
+            .language
+            .as_deref()
+            .map(Language::from_ui)
+            .transpose()?;
         let number = patch
             .emergency_number
             .as_deref()
             .map(validate_emergency_number)
             .transpose()?;
         if let Some(theme) = theme {
-            self.put_setting(KEY_THEME, theme.as_str())?;
+            self.put_setting(KEY_THEME, theme.word())?;
         }
         if let Some(language) = language {
-            self.put_setting(KEY_LANGUAGE, language.as_str())?;
+            self.put_setting(KEY_LANGUAGE, language.word())?;
         }
         if let Some(number) = number {
             self.put_setting(KEY_EMERGENCY_NUMBER, &number)?;

@@ -60,14 +60,14 @@ pub fn language_for(store: Option<&steady_core::Store>) -> steady_core::Language
         .unwrap_or_else(system_language)
 }
 
-/// `en` or `es`, as the desktop's language is now (for dialog titles).
-pub fn say<R: Runtime>(app: &AppHandle<R>, en: &'static str, es: &'static str) -> &'static str {
+/// A file dialog's words (`desktop.dialogs.<key>` in the catalogues), in the
+/// desktop's language now.
+pub fn say<R: Runtime>(app: &AppHandle<R>, key: &str) -> &'static str {
     let store = app.state::<StoreSlot>().loaded();
-    if language_for(store.as_deref()).is_spanish() {
-        es
-    } else {
-        en
-    }
+    steady_core::words::word(
+        language_for(store.as_deref()),
+        &format!("desktop.dialogs.{key}"),
+    )
 }
 
 /// The window title and the tray tooltip: "Steady", or "Notes" in discreet

@@ -1,8 +1,8 @@
 use chrono::{FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 use steady_core::{
-    ARCHIVE_TABLES, CheckinInput, ContactInput, ErrorKind, NOT_ARCHIVED, PlanItemInput, Store,
-    ToolInput, parse_archive,
+    ARCHIVE_TABLES, CheckinInput, ContactInput, CsvKind, ErrorKind, NOT_ARCHIVED, PlanItemInput,
+    Store, ToolInput, parse_archive,
 };
 use steady_tests::seed;
 
@@ -378,7 +378,7 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
 #[test]
 fn csv_has_a_header_escapes_text_and_guards_formulas() {
     let store = full_store();
-    let csv = store.read(|dao| dao.csv("checkins")).unwrap();
+    let csv = store.read(|dao| dao.csv(CsvKind::Checkins)).unwrap();
     let mut lines = csv.split("\r\n");
     let header = lines.next().unwrap();
     assert!(header.starts_with("id,"), "{header}");
@@ -397,13 +397,13 @@ fn csv_has_a_header_escapes_text_and_guards_formulas() {
             )
         })
         .unwrap();
-    let lapses = store.read(|dao| dao.csv("lapses")).unwrap();
+    let lapses = store.read(|dao| dao.csv(CsvKind::Lapses)).unwrap();
     assert!(
         lapses.contains("\"'=cmd|' /C calc'!A0, then \"\"more\"\"\nand a line\""),
         "{lapses}"
     );
     assert_eq!(
-        store.read(|dao| dao.csv("settings")).unwrap_err().field(),
+        CsvKind::parse_kind("settings").unwrap_err().field(),
         Some("kind")
     );
 }

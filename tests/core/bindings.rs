@@ -8,13 +8,13 @@ use std::path::Path;
 use steady_core::{
     ArchiveWrapping, Backup, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice,
     Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput,
-    CravingKind, CravingPage, DayPoint, Distraction, EncryptionChange, GoalStatus, HaltCount,
-    HaltState, IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication, Naloxone,
-    OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind,
-    PlanSection, PlanSectionId, PlanStep, Reminder, ReminderInput, ReminderKind, ReminderRule,
-    Renewed, Review, Role, SectionShape, SelfCare, Settings, SettingsPatch, Strength, Support,
-    Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
-    section_shapes,
+    CravingKind, CravingPage, CsvKind, DayPoint, Distraction, EncryptionChange, GoalStatus,
+    HaltCount, HaltState, IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication,
+    Naloxone, OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput,
+    PlanItemKind, PlanSection, PlanSectionId, PlanStep, Reminder, ReminderInput, ReminderKind,
+    ReminderRule, Renewed, ReportSection, Review, Role, SectionShape, SelfCare, Settings,
+    SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
+    Trigger, TriggerRef, section_shapes,
 };
 use ts_rs::{Config, TS};
 
@@ -88,6 +88,8 @@ fn generated() -> String {
         GoalStatus::decl(&cfg),
         Role::decl(&cfg),
         SectionShape::decl(&cfg),
+        CsvKind::decl(&cfg),
+        ReportSection::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
@@ -106,6 +108,10 @@ fn generated() -> String {
         all::<PlanSectionId>(&cfg, "PLAN_SECTIONS"),
         all::<GoalStatus>(&cfg, "GOAL_STATUSES"),
         all::<Role>(&cfg, "ROLES"),
+        all::<CsvKind>(&cfg, "CSV_KINDS"),
+        all::<ReportSection>(&cfg, "REPORT_SECTIONS"),
+        all::<Theme>(&cfg, "THEMES"),
+        all::<Language>(&cfg, "LANGUAGE_CHOICES"),
     ] {
         out.push_str(&list);
         out.push('\n');

@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 use chrono::{Local, Utc};
 use serde::Serialize;
 use steady_core::{
-    Backup, BackupReason, CSV_KINDS, ImportFile, ImportSummary, Store, inspect_import,
-    list_backups, local_today, read_backup_result, read_import, save_sealed_archive,
+    Backup, BackupReason, CsvKind, ImportFile, ImportSummary, Store, inspect_import, list_backups,
+    local_today, read_backup_result, read_import, save_sealed_archive,
 };
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -141,11 +141,8 @@ pub async fn export_all<R: Runtime>(
                 &app,
                 &slot,
                 format!("steady-export-{day}.json"),
-                crate::window::say(&app, "Export all my data", "Exportar todos mis datos"),
-                (
-                    crate::window::say(&app, "Steady export", "Exportación de Steady"),
-                    "json",
-                ),
+                crate::window::say(&app, "exportAll"),
+                (crate::window::say(&app, "steadyExport"), "json"),
                 json.into_bytes(),
             )
             .await
@@ -155,19 +152,8 @@ pub async fn export_all<R: Runtime>(
                 &app,
                 &slot,
                 format!("steady-export-{day}.steady"),
-                crate::window::say(
-                    &app,
-                    "Export all my data, sealed",
-                    "Exportar todos mis datos, sellados",
-                ),
-                (
-                    crate::window::say(
-                        &app,
-                        "Sealed Steady export",
-                        "Exportación sellada de Steady",
-                    ),
-                    "steady",
-                ),
+                crate::window::say(&app, "exportSealed"),
+                (crate::window::say(&app, "sealedExport"), "steady"),
             )
             .await?
             else {
@@ -191,25 +177,19 @@ pub async fn export_csv<R: Runtime>(
     slot: State<'_, StoreSlot>,
     kind: String,
 ) -> Result<Option<String>, IpcError> {
-    let file = CSV_KINDS
-        .iter()
-        .find(|(t, _)| *t == kind)
-        .map(|(_, f)| *f)
-        .ok_or_else(|| {
-            IpcError::validation("kind", "Choose check-ins, cravings, tool uses or lapses.")
-        })?;
+    let kind = CsvKind::parse_kind(&kind)?;
     let store = slot.store(&app).await?;
-    let csv = blocking(move || Ok(store.read(|dao| dao.csv(&kind))?)).await?;
-    let name = format!("steady-{file}-{}.csv", local_today().format("%Y-%m-%d"));
+    let csv = blocking(move || Ok(store.read(|dao| dao.csv(kind))?)).await?;
+    let name = format!(
+        "steady-{}-{}.csv",
+        kind.file_word(),
+        local_today().format("%Y-%m-%d")
+    );
     save_as(
         &app,
         &slot,
         name,
-        crate::window::say(
-            &app,
-            "Save as a spreadsheet file",
-            "Guardar como hoja de cálculo",
-        ),
+        crate::window::say(&app, "spreadsheet"),
         ("CSV", "csv"),
         csv.into_bytes(),
     )
@@ -235,13 +215,9 @@ pub async fn pick_import<R: Runtime>(
             tauri::async_runtime::spawn_blocking(move || {
                 dialog
                     .file()
-                    .set_title(crate::window::say(
-                        &app,
-                        "Import a Steady export",
-                        "Importar una exportación de Steady",
-                    ))
+                    .set_title(crate::window::say(&app, "importExport"))
                     .add_filter(
-                        crate::window::say(&app, "Steady export", "Exportación de Steady"),
+                        crate::window::say(&app, "steadyExport"),
                         &["json", "steady"],
                     )
                     .blocking_pick_file()

@@ -70,7 +70,7 @@ async fn save_html<R: Runtime>(
         slot,
         name,
         title,
-        (crate::window::say(app, "Web page", "Página web"), "html"),
+        (crate::window::say(app, "webPage"), "html"),
         html.into_bytes(),
     )
     .await
@@ -93,7 +93,7 @@ pub async fn export_plan<R: Runtime>(
     })
     .await?;
     let name = format!("steady-plan-{}.html", local_today().format("%Y-%m-%d"));
-    let title = crate::window::say(&app, "Save my plan", "Guardar mi plan");
+    let title = crate::window::say(&app, "savePlan");
     save_html(&app, &slot, name, title, html).await
 }
 
@@ -125,7 +125,7 @@ pub async fn save_report<R: Runtime>(
     })
     .await?;
     let name = format!("steady-report-{}.html", local_today().format("%Y-%m-%d"));
-    let title = crate::window::say(&app, "Save the report", "Guardar el informe");
+    let title = crate::window::say(&app, "saveReport");
     save_html(&app, &slot, name, title, report.html).await
 }
 

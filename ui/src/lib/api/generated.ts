@@ -297,6 +297,10 @@ tool: boolean,
  */
 ifThen: boolean, };
 
+export type CsvKind = "checkins" | "cravings" | "tool_uses" | "lapses";
+
+export type ReportSection = "checkins" | "cravings" | "tools" | "lapses" | "plan";
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -309,6 +313,10 @@ export const REMINDER_KINDS: readonly ReminderKind[] = ["checkin", "medication",
 export const PLAN_SECTIONS: readonly PlanSectionId[] = ["reasons", "triggers", "coping", "avoid", "pain", "selfCare", "treatment", "goals", "lapse"];
 export const GOAL_STATUSES: readonly GoalStatus[] = ["workingOnIt", "reached", "setAside"];
 export const ROLES: readonly Role[] = ["sponsor", "counselor", "prescriber", "family", "friend", "supportGroup", "other"];
+export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses", "lapses"];
+export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "lapses", "plan"];
+export const THEMES: readonly Theme[] = ["system", "light", "dark"];
+export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
 // What each part of the plan keeps besides its text, in order.
 export const PLAN_SHAPES: readonly SectionShape[] = [
   {

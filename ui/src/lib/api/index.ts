@@ -3,6 +3,7 @@ import { call, onShellEvent } from './ipc';
 import type {
   AppStatus,
   Category,
+  ReportSection,
   Checkin,
   CheckinDay,
   CheckinInput,
@@ -52,16 +53,20 @@ export { IpcError, type IpcErrorKind } from './ipc';
 export {
   CATEGORIES,
   CRAVING_KINDS,
+  CSV_KINDS,
   GOAL_STATUSES,
   HALT_STATES,
+  LANGUAGE_CHOICES,
   MEDICATION_ANSWERS,
   OUTCOMES,
   PLAN_SECTIONS,
   PLAN_SHAPES,
   REMINDER_KINDS,
+  REPORT_SECTIONS,
   ROLES,
   SELF_CARE_CHOICES,
   SUPPORT_CHOICES,
+  THEMES,
 } from './generated';
 export type * from './types';
 
@@ -308,12 +313,12 @@ export function getInsights(days?: number): Promise<Insights> {
 }
 
 /** The counselor report's chosen sections as HTML (escaped by the core), for a preview. */
-export function previewReport(sections: string[], days?: number): Promise<string> {
+export function previewReport(sections: ReportSection[], days?: number): Promise<string> {
   return call<string>('preview_report', days ? { days, sections } : { sections });
 }
 
 /** Saves the counselor report as a file; resolves to the path, or null when cancelled. */
-export function saveReport(sections: string[], days?: number): Promise<string | null> {
+export function saveReport(sections: ReportSection[], days?: number): Promise<string | null> {
   return call<string | null>('save_report', days ? { days, sections } : { sections });
 }
 

@@ -64,6 +64,8 @@ export type {
   GoalStatus,
   Role,
   SectionShape,
+  CsvKind,
+  ReportSection,
 } from './generated';
 import type { Backup, Contact, ImportFile, LanguageChoice, Theme, Tool } from './generated';
 
@@ -173,5 +175,4 @@ export interface Imported {
   backup: Backup;
 }
 
-export type CsvKind = 'checkins' | 'cravings' | 'tool_uses' | 'lapses';
 
