@@ -54,7 +54,7 @@ const COMMANDS: &[&str] = &[
     "reorder_contacts",
     "mark_plan_reviewed",
     "set_review_weeks",
-    "export_plan",
+    "save_plan_file",
     "print_page",
     "get_plan_wizard",
     "set_plan_wizard",

@@ -3,7 +3,6 @@
 //! No Tauri, no async runtime, no UI: everything here is tested without a window.
 //! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
 
-mod archive;
 mod backup;
 mod checkins;
 mod choices;
@@ -11,6 +10,7 @@ mod contacts;
 mod cravings;
 mod day;
 mod desktop;
+mod documents;
 mod encryption;
 mod erase;
 mod error;
@@ -34,11 +34,6 @@ mod toolbox;
 mod triggers;
 pub mod words;
 
-pub use archive::{
-    ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, Archive, ArchiveWrapping, CsvKind,
-    IMPORT_MAX_BYTES, ImportFile, ImportSummary, NOT_ARCHIVED, archive_wrapping, inspect_import,
-    parse_archive, read_import, save_sealed_archive, seal_archive, unseal_archive,
-};
 pub use backup::{
     BACKUP_STATUS_FILE, BACKUPS_DIR, Backup, BackupReason, BackupResult, KEEP_DAILY, KEEP_WEEKLY,
     QUIT_BACKUP_MIN_GAP, Renewed, backup_due, list_backups, read_backup_result, to_prune,
@@ -57,13 +52,18 @@ pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, format_instant, local_today}
 pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };
+pub use documents::{exportable_sections, plan_file};
 pub use encryption::{
     DEFAULT_LOCK_AFTER_MINUTES, EncryptionChange, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS,
     PASSPHRASE_MIN_CHARS, Strength, check_passphrase, passphrase_strength, unlock_delay,
 };
 pub use erase::DELETE_CONFIRM_WORD;
 pub use error::{Error, ErrorKind, Result};
-pub use export::{exportable_sections, plan_html};
+pub use export::{
+    CsvKind, DataExport, EXPORT_FORMAT, EXPORT_VERSION, EXPORTED_TABLES, ExportWrapping,
+    IMPORT_MAX_BYTES, ImportFile, ImportSummary, NOT_EXPORTED, export_wrapping, inspect_import,
+    parse_export, read_import, save_sealed_export, seal_export, unseal_export,
+};
 pub use folder::{
     Recovery, WEBVIEW_DIR, forget_webview_storage, header_is_plain, is_encrypted, marker_path,
     private_dir, sync_dir, write_whole,

@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::choices::{Choice, choice};
 use crate::day::LocalZone;
-use crate::error::Result;
-use crate::export::{
+use crate::documents::{
     check_sections, day_words, document, exportable_sections, long_date, plan_body,
 };
+use crate::error::Result;
 use crate::insights::Insights;
 use crate::settings::Language;
 use crate::store::Dao;

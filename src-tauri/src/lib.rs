@@ -94,7 +94,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
             commands::plan::reorder_contacts,
             commands::plan::mark_plan_reviewed,
             commands::plan::set_review_weeks,
-            commands::export::export_plan,
+            commands::export::save_plan_file,
             commands::export::print_page,
             commands::plan::get_plan_wizard,
             commands::plan::set_plan_wizard,

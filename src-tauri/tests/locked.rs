@@ -138,7 +138,7 @@ fn calls() -> BTreeMap<&'static str, Value> {
     put("reorder_contacts", json!({"ids": [1]}));
     put("mark_plan_reviewed", json!({}));
     put("set_review_weeks", json!({"weeks": 4}));
-    put("export_plan", json!({"sections": ["reasons"]}));
+    put("save_plan_file", json!({"sections": ["reasons"]}));
     put("get_plan_wizard", json!({}));
     put("set_plan_wizard", json!({"step": 1}));
     put("print_page", json!({}));

@@ -408,12 +408,12 @@ fn the_readable_while_locked_list_follows_a_restore_and_an_import() {
         .write(|dao| dao.save_contact(None, &person("Cruz")))
         .unwrap();
     let json = source
-        .read(|dao| dao.archive("2026-11-30T18:00:00Z"))
+        .read(|dao| dao.export_all("2026-11-30T18:00:00Z"))
         .unwrap()
         .to_string();
-    let archive = steady_core::parse_archive(json.as_bytes()).unwrap();
+    let export = steady_core::parse_export(json.as_bytes()).unwrap();
     store
-        .import_with_backup(&archive, &backups, at("2026-11-30T18:00:00Z"), &New_York)
+        .import_with_backup(&export, &backups, at("2026-11-30T18:00:00Z"), &New_York)
         .unwrap();
     assert_eq!(names(), ["Ana", "Cruz"]);
     assert!(

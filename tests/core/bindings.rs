@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use steady_core::{
-    ArchiveWrapping, Backup, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice,
-    Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput,
-    CravingKind, CravingPage, CsvKind, DayPoint, Distraction, EncryptionChange, GoalStatus,
+    Backup, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice, Contact,
+    ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput, CravingKind,
+    CravingPage, CsvKind, DayPoint, Distraction, EncryptionChange, ExportWrapping, GoalStatus,
     HaltCount, HaltState, IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication,
     Naloxone, OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput,
     PlanItemKind, PlanSection, PlanSectionId, PlanStep, Reminder, ReminderInput, ReminderKind,
@@ -30,7 +30,7 @@ fn generated() -> String {
         OfferReason::decl(&cfg),
         OfferedTool::decl(&cfg),
         CravingHelp::decl(&cfg),
-        ArchiveWrapping::decl(&cfg),
+        ExportWrapping::decl(&cfg),
         ImportFile::decl(&cfg),
         Counters::decl(&cfg),
         Lapse::decl(&cfg),

@@ -205,11 +205,11 @@ fn a_kill_during_an_import_leaves_all_of_it_or_none() {
     let source = DataDir::new();
     seeded(&source);
     let file = source.path().join("export.json");
-    let archive = Store::open(source.db_path())
+    let export = Store::open(source.db_path())
         .unwrap()
-        .read(|dao| dao.archive("2026-11-30T00:00:00Z"))
+        .read(|dao| dao.export_all("2026-11-30T00:00:00Z"))
         .unwrap();
-    std::fs::write(&file, serde_json::to_vec(&archive).unwrap()).unwrap();
+    std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
     let mut rng = Rng::new(13);
     for round in 0..rounds().div_ceil(5) {
         let dir = DataDir::new();
@@ -224,7 +224,7 @@ fn a_kill_during_an_import_leaves_all_of_it_or_none() {
         );
         let store = Store::open(dir.db_path()).unwrap();
         assert!(store.integrity_problems().unwrap().is_empty());
-        let cravings = store.read(|dao| dao.archive("now")).unwrap()["tables"]["cravings"]
+        let cravings = store.read(|dao| dao.export_all("now")).unwrap()["tables"]["cravings"]
             .as_array()
             .unwrap()
             .len();

@@ -280,12 +280,12 @@ fn cases() -> Vec<Case> {
         let other = plain(20..26);
         let json = Store::open_data_folder(other.path())
             .unwrap()
-            .read(|dao| dao.archive("2026-12-01T10:00:00Z"))
+            .read(|dao| dao.export_all("2026-12-01T10:00:00Z"))
             .unwrap()
             .to_string();
         let file = if sealed {
             let f = other.path().join("export.steady");
-            steady_core::save_sealed_archive(&json, SEALED_PASS, &f).unwrap();
+            steady_core::save_sealed_export(&json, SEALED_PASS, &f).unwrap();
             f
         } else {
             let f = other.path().join("export.json");
@@ -657,8 +657,8 @@ fn verify_target(c: &Case, expected: &[u8]) -> Result<(), String> {
     let same = if c.op == "save-sealed" {
         let clean = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(clean.path(), expected).unwrap();
-        let wanted = steady_core::unseal_archive(clean.path(), SEALED_PASS).unwrap();
-        steady_core::unseal_archive(t, SEALED_PASS).is_ok_and(|got| got == wanted)
+        let wanted = steady_core::unseal_export(clean.path(), SEALED_PASS).unwrap();
+        steady_core::unseal_export(t, SEALED_PASS).is_ok_and(|got| got == wanted)
     } else {
         now == expected
     };

@@ -1,13 +1,13 @@
 //! Integration tests of steady-core on real SQLite files: one binary, a module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod archive;
 mod backup;
 mod bindings;
 mod checkins;
 mod crash;
 mod cravings;
 mod desktop;
+mod documents;
 mod encryption;
 mod erase;
 mod export;

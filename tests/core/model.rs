@@ -59,8 +59,8 @@ fn seen(store: &Store) -> Model {
         .into_iter()
         .map(|d| (d.day, d.mood))
         .collect();
-    let archive = store.read(|dao| dao.archive("now")).unwrap();
-    let cravings = archive["tables"]["cravings"]
+    let export = store.read(|dao| dao.export_all("now")).unwrap();
+    let cravings = export["tables"]["cravings"]
         .as_array()
         .unwrap()
         .iter()

@@ -10,7 +10,7 @@ use chrono::{Local, Utc};
 use serde::Serialize;
 use steady_core::{
     Backup, BackupReason, CsvKind, ImportFile, ImportSummary, Store, inspect_import, list_backups,
-    local_today, read_backup_result, read_import, save_sealed_archive,
+    local_today, read_backup_result, read_import, save_sealed_export,
 };
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -129,7 +129,7 @@ pub async fn export_all<R: Runtime>(
     }
     let store = slot.store(&app).await?;
     let json = blocking(move || {
-        let value = store.read(|dao| dao.archive(&steady_core::format_instant(Utc::now())))?;
+        let value = store.read(|dao| dao.export_all(&steady_core::format_instant(Utc::now())))?;
         serde_json::to_string_pretty(&value)
             .map_err(|e| IpcError::internal(format!("could not write the export: {e}")))
     })
@@ -162,7 +162,7 @@ pub async fn export_all<R: Runtime>(
             let shown = path.display().to_string();
             blocking(move || {
                 // Sealed beside the target, then renamed: whole or not at all.
-                Ok(save_sealed_archive(&json, &passphrase, &path)?)
+                Ok(save_sealed_export(&json, &passphrase, &path)?)
             })
             .await?;
             Ok(Some(shown))
@@ -271,8 +271,8 @@ pub async fn import_picked<R: Runtime>(
     let backups = backups_dir(&slot, &app)?;
     let files = files.inner().clone();
     blocking(move || {
-        let archive = read_import(&path, passphrase.as_ref().map(|p| p.as_str()))?;
-        let (summary, backup) = store.import_with_backup(&archive, &backups, Utc::now(), &Local)?;
+        let export = read_import(&path, passphrase.as_ref().map(|p| p.as_str()))?;
+        let (summary, backup) = store.import_with_backup(&export, &backups, Utc::now(), &Local)?;
         if let Ok(mut picked) = files.picked.lock() {
             *picked = None;
         }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use steady_core::{SystemZone, local_today, plan_html};
+use steady_core::{SystemZone, local_today, plan_file};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -79,7 +79,7 @@ async fn save_html<R: Runtime>(
 /// Builds the plan file from the chosen sections, asks where to save it, and
 /// saves it. Returns the path, or `None` when the user cancelled.
 #[tauri::command]
-pub async fn export_plan<R: Runtime>(
+pub async fn save_plan_file<R: Runtime>(
     app: AppHandle<R>,
     slot: State<'_, StoreSlot>,
     sections: Vec<String>,
@@ -88,7 +88,7 @@ pub async fn export_plan<R: Runtime>(
         store.read(|dao| {
             let plan = dao.plan(local_today())?;
             let number = dao.settings()?.emergency_number;
-            plan_html(&plan, &sections, &number, local_today(), dao.language()?)
+            plan_file(&plan, &sections, &number, local_today(), dao.language()?)
         })
     })
     .await?;

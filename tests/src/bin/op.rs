@@ -64,11 +64,11 @@ fn run(store: &Store, dir: &Path, op: &str, args: &[String]) -> steady_core::Res
             let bytes = if op == "import" {
                 std::fs::read(&file).map_err(|e| steady_core::Error::Storage(e.to_string()))?
             } else {
-                steady_core::unseal_archive(&file, &args[1])?
+                steady_core::unseal_export(&file, &args[1])?
             };
-            let archive = steady_core::parse_archive(&bytes)?;
+            let export = steady_core::parse_export(&bytes)?;
             store
-                .import_with_backup(&archive, &dir.join(steady_core::BACKUPS_DIR), now(), &Utc)
+                .import_with_backup(&export, &dir.join(steady_core::BACKUPS_DIR), now(), &Utc)
                 .map(|_| ())
         }
         "delete-all" => store.delete_everything("DELETE", None),
@@ -82,7 +82,7 @@ fn run(store: &Store, dir: &Path, op: &str, args: &[String]) -> steady_core::Res
                     .into_iter()
                     .map(str::to_owned)
                     .collect();
-                steady_core::plan_html(
+                steady_core::plan_file(
                     &plan,
                     &every,
                     "911",
@@ -94,9 +94,9 @@ fn run(store: &Store, dir: &Path, op: &str, args: &[String]) -> steady_core::Res
         }
         "save-sealed" => {
             let json = store
-                .read(|dao| dao.archive("2026-12-04T15:30:00Z"))?
+                .read(|dao| dao.export_all("2026-12-04T15:30:00Z"))?
                 .to_string();
-            steady_core::save_sealed_archive(&json, &args[1], Path::new(&args[0]))
+            steady_core::save_sealed_export(&json, &args[1], Path::new(&args[0]))
         }
         "locked-contacts" => store.write_locked_contacts(dir),
         other => panic!("unknown operation {other}"),

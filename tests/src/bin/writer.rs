@@ -112,8 +112,8 @@ fn main() {
         }
         "import" => {
             let bytes = std::fs::read(&args[3]).unwrap();
-            let archive = steady_core::parse_archive(&bytes).unwrap();
-            store.write(|dao| dao.import_archive(&archive)).unwrap();
+            let export = steady_core::parse_export(&bytes).unwrap();
+            store.write(|dao| dao.import_data(&export)).unwrap();
             ack("imported");
             wait_forever();
         }

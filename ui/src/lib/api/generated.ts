@@ -23,9 +23,9 @@ export type OfferedTool = { tool: Tool, why: OfferReason, };
 
 export type CravingHelp = { planSteps: Array<PlanStep>, tools: Array<OfferedTool>, };
 
-export type ArchiveWrapping = "json" | "sealed" | "unknown";
+export type ExportWrapping = "json" | "sealed" | "unknown";
 
-export type ImportFile = { name: string, sizeBytes: number, wrapping: ArchiveWrapping, };
+export type ImportFile = { name: string, sizeBytes: number, wrapping: ExportWrapping, };
 
 export type Counters = { start: string, today: string, 
 /**

@@ -289,8 +289,8 @@ export function setReviewWeeks(weeks: number): Promise<Plan> {
 
 /** Saves the chosen sections as an HTML file; the save dialog opens from the
  * app itself. Resolves to the saved path, or null when cancelled. */
-export function exportPlan(sections: string[]): Promise<string | null> {
-  return call<string | null>('export_plan', { sections });
+export function savePlanFile(sections: string[]): Promise<string | null> {
+  return call<string | null>('save_plan_file', { sections });
 }
 
 /** Where the guided build stands: null before it starts, else the next step. */

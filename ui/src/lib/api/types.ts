@@ -1,6 +1,6 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
-  ArchiveWrapping,
+  ExportWrapping,
   CravingFilter,
   SettingsPatch,
   LanguageChoice,
