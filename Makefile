@@ -51,6 +51,7 @@ check: ui
 	cargo fmt --all --check
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo clippy --locked --workspace --exclude steady-empty-app --all-targets -- -D warnings
 	cargo test --locked -p steady-core -p steady-tests
+	TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked -p steady --features ts --test bindings
 	node scripts/check-config.mjs
 	cd ui && npm run check && npm test
 
@@ -58,6 +59,7 @@ check: ui
 # make check fails while they are stale.
 bindings:
 	STEADY_WRITE_BINDINGS=1 cargo test --locked -p steady-tests --test core bindings
+	STEADY_WRITE_BINDINGS=1 TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked -p steady --features ts --test bindings
 
 # Speed is measured here, never asserted in tests.
 # The proof suites at full size (make test runs them at a size that fits CI).
@@ -99,6 +101,7 @@ ui-test: deps
 
 cargo-test: ui
 	TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked --workspace --exclude steady-empty-app
+	TAURI_CONFIG='$(TEST_CONFIG)' cargo test --locked -p steady --features ts --test bindings
 
 # The app for E2E comes from the test build: `cargo test --no-run` builds the
 # shell's binary and the seed tool too, with the same features as cargo-test

@@ -62,6 +62,7 @@ pub use crate::folder::BACKUPS_DIR;
 
 /// How the last backup went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BackupResult {
     pub at: String,

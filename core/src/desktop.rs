@@ -22,6 +22,7 @@ pub const HELP_SHORTCUTS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DesktopSettings {
     /// Closing the window keeps Steady running in the background.

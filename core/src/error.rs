@@ -54,8 +54,11 @@ pub enum Error {
     Storage(String),
 }
 
-/// The stable, public classification of an [`Error`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The stable, public classification of an [`Error`]; the UI branches on its
+/// word (serde's and [`ErrorKind::as_str`]'s, the same).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub enum ErrorKind {
     Validation,
     NotFound,
@@ -69,6 +72,19 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind.
+    pub const ALL: [ErrorKind; 9] = [
+        ErrorKind::Validation,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::NewerVersion,
+        ErrorKind::Corrupt,
+        ErrorKind::Locked,
+        ErrorKind::AppLocked,
+        ErrorKind::WrongPassphrase,
+        ErrorKind::Storage,
+    ];
+
     /// The camelCase name sent to the UI. Never rename one of these.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -151,6 +167,21 @@ impl From<rusqlite_migration::Error> for Error {
         match err {
             rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
             other => Error::Storage(format!("schema upgrade failed: {other}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::ErrorKind;
+
+    #[test]
+    fn each_kind_is_sent_as_its_word() {
+        for kind in ErrorKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.as_str())
+            );
         }
     }
 }

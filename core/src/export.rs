@@ -147,6 +147,7 @@ fn to_json(value: ValueRef<'_>) -> Result<Value> {
 
 /// What an import did, per table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
     /// Rows added.

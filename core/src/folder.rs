@@ -24,23 +24,24 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::choices::choice;
 use crate::error::{Error, Result};
 
-/// What a start found half done and put right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Recovery {
-    /// A restore had put the backup in place: it was finished.
-    RestoreFinished,
-    /// A restore stopped before the backup was in place: the data from before it stays.
-    RestoreUndone,
-    /// Encryption was being turned on or off, or the passphrase changed, and
-    /// the new file was in place: it was finished.
-    SwapFinished,
-    /// The same change stopped before the new file was in place: the data is as it was.
-    SwapUndone,
-    /// "Delete all my data" stopped half way: it was finished.
-    EraseFinished,
+choice! {
+    /// What a start found half done and put right.
+    pub enum Recovery {
+        /// A restore had put the backup in place: it was finished.
+        RestoreFinished = "restoreFinished",
+        /// A restore stopped before the backup was in place: the data from before it stays.
+        RestoreUndone = "restoreUndone",
+        /// Encryption was being turned on or off, or the passphrase changed, and
+        /// the new file was in place: it was finished.
+        SwapFinished = "swapFinished",
+        /// The same change stopped before the new file was in place: the data is as it was.
+        SwapUndone = "swapUndone",
+        /// "Delete all my data" stopped half way: it was finished.
+        EraseFinished = "eraseFinished",
+    }
 }
 
 /// A multi-step operation under way, written before its first irreversible step.

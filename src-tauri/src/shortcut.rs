@@ -11,9 +11,10 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcut, ShortcutState};
 
 use crate::error::IpcError;
-use crate::window::open_screen;
+use crate::window::{DesktopScreen, open_screen};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ShortcutStatus {
     /// The keys registered now, if any.
@@ -48,7 +49,7 @@ pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_global_shortcut::Builder::new()
         .with_handler(|app, _shortcut, event| {
             if event.state() == ShortcutState::Pressed {
-                open_screen(app, Some("emergency"));
+                open_screen(app, Some(DesktopScreen::Emergency));
             }
         })
         .build()
@@ -107,7 +108,7 @@ pub fn apply<R: Runtime>(
                 problem: Some(message.clone()),
             });
             Err(IpcError {
-                kind: "conflict",
+                kind: crate::error::IpcErrorKind::Core(steady_core::ErrorKind::Conflict),
                 message,
                 field: Some("helpShortcut"),
             })

@@ -29,11 +29,13 @@ struct Opened {
 
 /// What the UI needs to know at start.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
     pub ready: bool,
     pub db_path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub error: Option<IpcError>,
     /// The data is encrypted.
     pub encrypted: bool,
@@ -49,6 +51,7 @@ pub struct AppStatus {
     pub system_language: steady_core::Language,
     /// An operation a stop interrupted, finished or rolled back at this start.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub recovered: Option<steady_core::Recovery>,
 }
 
@@ -76,7 +79,7 @@ impl StoreSlot {
             None => app
                 .path()
                 .app_data_dir()
-                .map_err(|e| IpcError::new("unavailable", format!("no app data folder: {e}"))),
+                .map_err(|e| IpcError::unavailable(format!("no app data folder: {e}"))),
         }
     }
 

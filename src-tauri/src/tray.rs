@@ -15,7 +15,7 @@ use tauri_plugin_notification::NotificationExt;
 use crate::shortcut::HelpShortcut;
 use crate::state::StoreSlot;
 pub use crate::window::TRAY_ID;
-use crate::window::{language_for, open_screen};
+use crate::window::{DesktopScreen, language_for, open_screen};
 
 /// The menu's items, in order; their words are `desktop.menu.<id>` in the
 /// catalogues the screens use.
@@ -49,8 +49,8 @@ impl Tray {
 pub fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
     match id {
         "open" => open_screen(app, None),
-        "help" => open_screen(app, Some("emergency")),
-        "craving" => open_screen(app, Some("craving")),
+        "help" => open_screen(app, Some(DesktopScreen::Emergency)),
+        "craving" => open_screen(app, Some(DesktopScreen::Craving)),
         // What the page still has waiting is written first (see flush.rs).
         "quit" => crate::flush::flush_then(app, |app| app.exit(0)),
         _ => {}

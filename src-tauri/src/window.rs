@@ -13,19 +13,25 @@ pub const TRAY_ID: &str = "steady";
 /// The event the UI listens for; its payload names the screen to show.
 pub const OPEN_EVENT: &str = "steady://open";
 
-/// Screens the desktop may open. Anything else just shows the window.
-pub const SCREENS: &[&str] = &["emergency", "craving", "today"];
+/// Screens the tray and the help shortcut open: the event's payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum DesktopScreen {
+    Emergency,
+    Craving,
+}
 
 /// Shows, unminimizes and focuses the main window and, when asked, tells the
 /// UI which screen to show.
-pub fn open_screen<R: Runtime>(app: &AppHandle<R>, screen: Option<&str>) {
+pub fn open_screen<R: Runtime>(app: &AppHandle<R>, screen: Option<DesktopScreen>) {
     let Some(window) = app.get_webview_window("main") else {
         return;
     };
     let _ = window.unminimize();
     let _ = window.show();
     let _ = window.set_focus();
-    if let Some(screen) = screen.filter(|s| SCREENS.contains(s)) {
+    if let Some(screen) = screen {
         let _ = app.emit_to("main", OPEN_EVENT, screen);
     }
 }

@@ -6,15 +6,15 @@
 use std::path::Path;
 
 use steady_core::{
-    Backup, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice, Contact,
-    ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput, CravingKind,
-    CravingPage, CsvKind, DayPoint, Distraction, EncryptionChange, ExportWrapping, GoalStatus,
-    HaltCount, HaltState, IfThen, ImportFile, Insights, Language, Lapse, LapseInput, Medication,
-    Naloxone, OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput,
-    PlanItemKind, PlanSection, PlanSectionId, PlanStep, Reminder, ReminderInput, ReminderKind,
-    ReminderRule, Renewed, ReportSection, Review, Role, SectionShape, SelfCare, Settings,
-    SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
-    Trigger, TriggerRef, section_shapes,
+    Backup, BackupResult, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice,
+    Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput,
+    CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings, Distraction, EncryptionChange,
+    ErrorKind, ExportWrapping, GoalStatus, HaltCount, HaltState, IfThen, ImportFile, ImportSummary,
+    Insights, Language, Lapse, LapseInput, Medication, Naloxone, OfferReason, OfferedTool, Outcome,
+    PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection, PlanSectionId, PlanStep,
+    Recovery, Reminder, ReminderInput, ReminderKind, ReminderRule, Renewed, ReportSection, Review,
+    Role, SectionShape, SelfCare, Settings, SettingsPatch, Strength, Support, Theme, Tool,
+    ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef, section_shapes,
 };
 use ts_rs::{Config, TS};
 
@@ -90,6 +90,11 @@ fn generated() -> String {
         SectionShape::decl(&cfg),
         CsvKind::decl(&cfg),
         ReportSection::decl(&cfg),
+        BackupResult::decl(&cfg),
+        DesktopSettings::decl(&cfg),
+        ImportSummary::decl(&cfg),
+        Recovery::decl(&cfg),
+        ErrorKind::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
@@ -116,6 +121,14 @@ fn generated() -> String {
         out.push_str(&list);
         out.push('\n');
     }
+    let kinds: Vec<String> = ErrorKind::ALL
+        .iter()
+        .map(|k| format!("{:?}", k.as_str()))
+        .collect();
+    out.push_str(&format!(
+        "export const ERROR_KINDS: readonly ErrorKind[] = [{}];\n",
+        kinds.join(", ")
+    ));
     out.push_str("// What each part of the plan keeps besides its text, in order.\n");
     out.push_str(&format!(
         "export const PLAN_SHAPES: readonly SectionShape[] = {};\n",

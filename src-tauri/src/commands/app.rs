@@ -74,10 +74,7 @@ pub async fn test_fingerprint<R: Runtime>(
     slot: State<'_, StoreSlot>,
 ) -> Result<String, crate::error::IpcError> {
     if !app.config().identifier.ends_with(".test") {
-        return Err(crate::error::IpcError::new(
-            "unavailable",
-            "only in test builds",
-        ));
+        return Err(crate::error::IpcError::unavailable("only in test builds"));
     }
     crate::state::with_store(&slot, &app, |s| s.content_fingerprint()).await
 }
@@ -92,10 +89,7 @@ pub async fn test_quit<R: Runtime>(
     slot: State<'_, StoreSlot>,
 ) -> Result<(), crate::error::IpcError> {
     if !app.config().identifier.ends_with(".test") {
-        return Err(crate::error::IpcError::new(
-            "unavailable",
-            "only in test builds",
-        ));
+        return Err(crate::error::IpcError::unavailable("only in test builds"));
     }
     let store = slot.store(&app).await?;
     if store.is_locked() {

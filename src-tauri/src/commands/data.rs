@@ -42,6 +42,7 @@ pub fn back_up_if_due<R: Runtime>(
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BackupStatus {
     pub dir: String,
@@ -80,6 +81,7 @@ pub async fn back_up_now<R: Runtime>(
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Restored {
     /// Where the data from before the restore was kept.
@@ -244,6 +246,7 @@ pub async fn pick_import<R: Runtime>(
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Imported {
     pub summary: ImportSummary,

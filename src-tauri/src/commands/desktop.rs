@@ -16,12 +16,14 @@ use crate::state::{StoreSlot, with_store};
 use crate::tray::Tray;
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DesktopStatus {
     pub settings: DesktopSettings,
     /// The desktop draws tray icons.
     pub tray_shown: bool,
     pub shortcut: ShortcutStatus,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub offered_shortcuts: &'static [&'static str],
     /// `None` when the desktop can't start apps at login.
     pub start_at_login: Option<bool>,
@@ -102,19 +104,15 @@ pub async fn set_start_at_login<R: Runtime>(
     slot.unlocked_store(&app).await?;
     let manager = app
         .try_state::<AutoLaunchManager>()
-        .ok_or_else(|| IpcError::new("unavailable", "This desktop can't start apps at login."))?;
+        .ok_or_else(|| IpcError::unavailable("This desktop can't start apps at login."))?;
     let result = if on {
         manager.enable()
     } else {
         manager.disable()
     };
-    result.map_err(|e| {
-        IpcError::new(
-            "unavailable",
-            format!("The desktop didn't accept the change: {e}"),
-        )
-    })?;
+    result
+        .map_err(|e| IpcError::unavailable(format!("The desktop didn't accept the change: {e}")))?;
     manager
         .is_enabled()
-        .map_err(|e| IpcError::new("unavailable", format!("Couldn't check: {e}")))
+        .map_err(|e| IpcError::unavailable(format!("Couldn't check: {e}")))
 }

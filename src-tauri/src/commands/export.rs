@@ -135,5 +135,5 @@ pub async fn save_report<R: Runtime>(
 pub async fn print_page<R: Runtime>(window: tauri::WebviewWindow<R>) -> Result<(), IpcError> {
     window
         .print()
-        .map_err(|e| IpcError::new("unavailable", format!("printing isn't available here: {e}")))
+        .map_err(|e| IpcError::unavailable(format!("printing isn't available here: {e}")))
 }

@@ -51,14 +51,13 @@ pub async fn hand_off<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), 
     let scheme = check_handoff_url(&url)?;
     tauri::async_runtime::spawn_blocking(move || {
         if !has_handler(scheme) {
-            return Err(IpcError::new(
-                "unavailable",
-                format!("this computer has no app for {scheme}: links"),
-            ));
+            return Err(IpcError::unavailable(format!(
+                "this computer has no app for {scheme}: links"
+            )));
         }
         app.opener()
             .open_url(url, None::<&str>)
-            .map_err(|e| IpcError::new("unavailable", format!("the system could not open it: {e}")))
+            .map_err(|e| IpcError::unavailable(format!("the system could not open it: {e}")))
     })
     .await
     .map_err(|e| IpcError::internal(format!("background task failed: {e}")))?
@@ -96,7 +95,7 @@ mod tests {
             "tel:123456789012345678901",
         ] {
             let err = check_handoff_url(url).unwrap_err();
-            assert_eq!(err.kind, "validation", "{url}");
+            assert_eq!(err.kind.as_str(), "validation", "{url}");
             assert_eq!(err.field, Some("url"), "{url}");
         }
     }

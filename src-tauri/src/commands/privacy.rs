@@ -170,16 +170,20 @@ pub fn rate_passphrase(passphrase: String) -> Strength {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DataStatus {
     pub data_dir: String,
     pub db_path: String,
     /// The database with its WAL, in bytes.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub size_bytes: u64,
     pub encrypted: bool,
     pub locked: bool,
     /// Idle minutes before locking; 0 = only from the Lock button. `None` while locked.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub lock_after_minutes: Option<i64>,
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub lock_after_choices: &'static [i64],
     /// The first few support people stay readable while locked (the user's choice).
     pub contacts_while_locked: bool,

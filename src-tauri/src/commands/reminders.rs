@@ -60,6 +60,7 @@ pub async fn set_discreet_notifications<R: Runtime>(
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReminderStatus {
     /// `false` when the desktop refused the last notification.

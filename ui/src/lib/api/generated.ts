@@ -301,6 +301,42 @@ export type CsvKind = "checkins" | "cravings" | "tool_uses" | "lapses";
 
 export type ReportSection = "checkins" | "cravings" | "tools" | "lapses" | "plan";
 
+export type BackupResult = { at: string, ok: boolean, message: string, };
+
+export type DesktopSettings = { 
+/**
+ * Closing the window keeps Steady running in the background.
+ */
+keepInTray: boolean, 
+/**
+ * `false` while the user has never chosen: then it is on exactly when a
+ * reminder is on, so reminders keep working after the window closes.
+ */
+keepInTrayChosen: boolean, 
+/**
+ * `None` when the user turned the shortcut off.
+ */
+helpShortcut: string | null, 
+/**
+ * Steady already said where it went the first time the window closed.
+ */
+trayExplained: boolean, };
+
+export type ImportSummary = { 
+/**
+ * Rows added.
+ */
+added: { [key in string]: number }, 
+/**
+ * Rows already here (same uid, day, name or key), kept as they were.
+ * The built-in tools, on every install, are not counted.
+ */
+kept: { [key in string]: number }, };
+
+export type Recovery = "restoreFinished" | "restoreUndone" | "swapFinished" | "swapUndone" | "eraseFinished";
+
+export type ErrorKind = "validation" | "notFound" | "conflict" | "newerVersion" | "corrupt" | "locked" | "appLocked" | "wrongPassphrase" | "storage";
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -317,6 +353,7 @@ export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses
 export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "lapses", "plan"];
 export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
+export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "newerVersion", "corrupt", "locked", "appLocked", "wrongPassphrase", "storage"];
 // What each part of the plan keeps besides its text, in order.
 export const PLAN_SHAPES: readonly SectionShape[] = [
   {

@@ -3,33 +3,14 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
-/** Kinds the shell sends (see src-tauri/src/error.rs). */
-export type IpcErrorKind =
-  | 'validation'
-  | 'notFound'
-  | 'conflict'
-  | 'storage'
-  | 'newerVersion'
-  | 'corrupt'
-  | 'locked'
-  | 'appLocked'
-  | 'wrongPassphrase'
-  | 'unavailable'
-  | 'internal';
+import { ERROR_KINDS } from './generated';
+import { SHELL_ERROR_KINDS } from './generated-shell';
+import type { IpcErrorKind } from './generated-shell';
 
-const KNOWN_KINDS: ReadonlySet<string> = new Set<IpcErrorKind>([
-  'validation',
-  'notFound',
-  'conflict',
-  'storage',
-  'newerVersion',
-  'corrupt',
-  'locked',
-  'appLocked',
-  'wrongPassphrase',
-  'unavailable',
-  'internal',
-]);
+export type { IpcErrorKind };
+
+/** Kinds the shell sends: the core's and its own (src-tauri/src/error.rs). */
+const KNOWN_KINDS: ReadonlySet<string> = new Set<IpcErrorKind>([...ERROR_KINDS, ...SHELL_ERROR_KINDS]);
 
 export class IpcError extends Error {
   readonly kind: IpcErrorKind;
