@@ -11,7 +11,7 @@ use crate::contacts::Role;
 use crate::error::{Error, Result};
 use crate::plan::{Plan, PlanItem, PlanItemKind, PlanSectionId};
 use crate::settings::Language;
-use crate::words::{phrase, word};
+use crate::words::{crisis_line, phrase, pieces, word};
 
 /// The plan file's own words: `plan.file.*` in the catalogues.
 fn say(lang: Language, key: &str) -> &'static str {
@@ -116,10 +116,10 @@ struct PlanBody {
 #[template(path = "document.html")]
 struct DocumentPage<'a> {
     code: &'a str,
-    spanish: bool,
     title: &'a str,
     meta: &'a str,
-    number: &'a str,
+    /// Where to call in an emergency and a crisis, as (text, is_a_number) pieces.
+    help: Vec<(String, bool)>,
     style: &'a str,
     /// Already rendered (and escaped) by a template.
     body: &'a str,
@@ -217,10 +217,17 @@ pub fn document(
     rendered(
         DocumentPage {
             code: if lang.is_spanish() { "es" } else { "en" },
-            spanish: lang.is_spanish(),
             title,
             meta,
-            number: emergency_number,
+            help: pieces(
+                lang,
+                "report.file.help",
+                &[
+                    ("emergency", emergency_number),
+                    ("crisis", crisis_line("988")),
+                    ("samhsa", crisis_line("samhsa")),
+                ],
+            ),
             style: STYLE,
             body,
         }

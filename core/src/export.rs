@@ -432,6 +432,15 @@ fn check_values(table: &str, row: &Map<String, Value>) -> Result<()> {
         }
         .check()?;
     }
+    if table == "tools"
+        && let Some(builtin) = row.get("builtin").and_then(Value::as_str)
+        && crate::toolbox::BuiltinTool::from_word(builtin).is_none()
+    {
+        return Err(Error::validation(
+            "builtin",
+            format!("\"{builtin}\" isn't one of Steady's tools."),
+        ));
+    }
     if table == "plan_items" {
         let text = |k: &str| row.get(k).and_then(Value::as_str);
         let section = text("section").and_then(crate::plan::PlanSectionId::from_word);

@@ -96,13 +96,10 @@ pub use settings::{
 };
 pub use store::{BUSY_TIMEOUT, Dao, Store};
 pub use toolbox::{
-    Distraction, TOOL_NAME_MAX_CHARS, TOOL_STEP_MAX_CHARS, TOOL_STEPS_MAX, Tool, ToolInput,
-    ToolUse, ToolUseUpdate, WORKS_FOR_YOU_MIN_USES, median,
+    BuiltinTool, Distraction, TOOL_NAME_MAX_CHARS, TOOL_STEP_MAX_CHARS, TOOL_STEPS_MAX, Tool,
+    ToolInput, ToolUse, ToolUseUpdate, WORKS_FOR_YOU_MIN_USES, median,
 };
-pub use triggers::{
-    Category, TRIGGER_NAME_MAX_CHARS, Trigger, check_category, suggestions as trigger_suggestions,
-    suggestions_es as trigger_suggestions_es,
-};
+pub use triggers::{Category, TRIGGER_NAME_MAX_CHARS, Trigger, check_category};
 
 /// The file name of the database inside Steady's data folder.
 pub const DATABASE_FILE_NAME: &str = "steady.sqlite3";

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::choices::choice;
 use crate::day::format_instant;
 use crate::error::{Error, Result};
 use crate::number::optional_whole;
@@ -20,6 +21,23 @@ pub const DISTRACTION_MAX_CHARS: usize = 200;
 /// Rated uses a tool needs before it counts as "works for you".
 pub const WORKS_FOR_YOU_MIN_USES: i64 = 3;
 
+choice! {
+    /// The guided tools Steady comes with (seeded by migrations/0004), in the
+    /// toolbox's first order. Their names and words are `tools.*.<key>` in the
+    /// catalogues; the screens run each by its key.
+    pub enum BuiltinTool {
+        Breathing = "breathing",
+        UrgeSurfing = "urgeSurfing",
+        Grounding = "grounding",
+        Halt = "halt",
+        TapeForward = "tapeForward",
+        DelayDistract = "delayDistract",
+        CallSomeone = "callSomeone",
+        MyReasons = "myReasons",
+        MuscleRelaxation = "muscleRelaxation",
+    }
+}
+
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,7 +45,7 @@ pub struct Tool {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// The built-in tool's key, or `None` for the user's own.
-    pub builtin: Option<String>,
+    pub builtin: Option<BuiltinTool>,
     pub name: String,
     pub minutes: Option<u16>,
     pub steps: Vec<String>,

@@ -25,68 +25,6 @@ choice! {
     }
 }
 
-/// A few examples per category, offered to the user; never added unless chosen.
-pub fn suggestions(category: Category) -> &'static [&'static str] {
-    match category {
-        Category::Emotions => &[
-            "Feeling anxious",
-            "Feeling down",
-            "Bored",
-            "Angry after an argument",
-        ],
-        Category::Physical => &["Withdrawal symptoms", "Back pain", "A bad night's sleep"],
-        Category::People => &[
-            "Someone I used with",
-            "A family argument",
-            "My dealer's number",
-        ],
-        Category::Places => &[
-            "The old neighbourhood",
-            "A bar",
-            "A friend's place where I used",
-        ],
-        Category::Situations => &["Payday", "Seeing a needle or pills", "A party"],
-        Category::Isolation => &["Home alone all day", "Weekend with no plans"],
-        Category::StressfulEvent => &["Bad news", "Money worries", "A court date"],
-        Category::Other => &[],
-    }
-}
-
-/// The same examples in Spanish, written for Spanish speakers (not word for word).
-pub fn suggestions_es(category: Category) -> &'static [&'static str] {
-    match category {
-        Category::Emotions => &[
-            "Sentir ansiedad",
-            "Estar de bajón",
-            "Aburrimiento",
-            "Enojo después de una discusión",
-        ],
-        Category::Physical => &[
-            "Síntomas de abstinencia",
-            "Dolor de espalda",
-            "Una mala noche de sueño",
-        ],
-        Category::People => &[
-            "Alguien con quien consumía",
-            "Una pelea en la familia",
-            "El número de quien me vendía",
-        ],
-        Category::Places => &[
-            "El barrio de antes",
-            "Un bar",
-            "La casa de alguien donde consumía",
-        ],
-        Category::Situations => &["El día de pago", "Ver una aguja o pastillas", "Una fiesta"],
-        Category::Isolation => &["Todo el día a solas en casa", "Un fin de semana sin planes"],
-        Category::StressfulEvent => &[
-            "Malas noticias",
-            "Problemas de dinero",
-            "Una cita en la corte",
-        ],
-        Category::Other => &[],
-    }
-}
-
 pub fn check_category(field: &'static str, category: &str) -> Result<Category> {
     Category::parse(
         field,

@@ -66,6 +66,48 @@ pub fn counted(lang: Language, key: &str, count: i64, args: &[(&str, &str)]) -> 
     fill(word(lang, &format!("{key}_{form}")), &all)
 }
 
+/// The phrase for `key` cut where its values go: `(text, is_a_value)` pieces,
+/// so a template can set the values apart (in bold) and still escape all.
+pub fn pieces(lang: Language, key: &str, args: &[(&str, &str)]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut rest = word(lang, key);
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else { break };
+        let name = after[..end].trim();
+        let Some((_, value)) = args.iter().find(|(n, _)| *n == name) else {
+            break;
+        };
+        out.push((rest[..start].to_owned(), false));
+        out.push(((*value).to_owned(), true));
+        rest = &after[end + 2..];
+    }
+    out.push((rest.to_owned(), false));
+    out.retain(|(text, _)| !text.is_empty());
+    out
+}
+
+/// How a crisis line is written (`display`) in the crisis facts
+/// (`ui/src/lib/data/crisis.json`, the help screen's own), by its id.
+pub fn crisis_line(id: &str) -> &'static str {
+    static CRISIS: OnceLock<Value> = OnceLock::new();
+    CRISIS
+        .get_or_init(|| {
+            serde_json::from_str(include_str!("../../ui/src/lib/data/crisis.json"))
+                .unwrap_or(Value::Null)
+        })
+        .get("lines")
+        .and_then(Value::as_array)
+        .and_then(|lines| {
+            lines
+                .iter()
+                .find(|l| l.get("id").and_then(Value::as_str) == Some(id))
+        })
+        .and_then(|l| l.get("display"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -112,6 +154,24 @@ mod tests {
             "Respiración pausada"
         );
         assert_eq!(stored_tool_name(Language::Es, "My walk"), "My walk");
+        assert_eq!(crisis_line("988"), "988");
+        assert_eq!(crisis_line("samhsa"), "1-800-662-4357");
+        assert_eq!(
+            pieces(
+                Language::En,
+                "report.file.made",
+                &[("from", "A"), ("to", "B"), ("made", "C")]
+            ),
+            vec![
+                ("From Steady: ".to_owned(), false),
+                ("A".to_owned(), true),
+                (" to ".to_owned(), false),
+                ("B".to_owned(), true),
+                (". Made ".to_owned(), false),
+                ("C".to_owned(), true),
+                (". Only the parts I chose are here.".to_owned(), false),
+            ]
+        );
     }
 
     #[test]

@@ -20,6 +20,13 @@ pub use error::IpcError;
 pub use launch::Launch;
 pub use state::{AppStatus, StoreSlot};
 
+/// `tauri::generate_handler!` over the list in commands/list.rs.
+macro_rules! handler {
+    ($($($module:ident)::+ => $command:ident,)*) => {
+        tauri::generate_handler![$($($module)::+::$command),*]
+    };
+}
+
 /// Everything the app and the mock-runtime tests share: plugins that work on
 /// any runtime, state, and the command list.
 pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> {
@@ -40,96 +47,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, launch: Launch) -> Builder<R> 
                 tray::on_close_requested(window, api);
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_status,
-            commands::app::ui_ready,
-            commands::app::test_fingerprint,
-            commands::app::test_quit,
-            commands::settings::get_settings,
-            commands::settings::update_settings,
-            commands::handoff::hand_off,
-            commands::checkins::get_checkin_view,
-            commands::checkins::save_checkin,
-            commands::checkins::delete_checkin,
-            commands::checkins::list_checkin_days,
-            commands::checkins::save_checkin_draft,
-            commands::checkins::clear_checkin_draft,
-            commands::cravings::save_craving,
-            commands::cravings::get_craving,
-            commands::cravings::delete_craving,
-            commands::cravings::list_cravings,
-            commands::triggers::list_triggers,
-            commands::triggers::create_trigger,
-            commands::triggers::rename_trigger,
-            commands::triggers::archive_trigger,
-            commands::triggers::merge_triggers,
-            commands::triggers::trigger_suggestions,
-            commands::toolbox::list_tools,
-            commands::toolbox::tools_that_work,
-            commands::toolbox::craving_help,
-            commands::toolbox::get_tool,
-            commands::toolbox::create_tool,
-            commands::toolbox::update_tool,
-            commands::toolbox::set_tool_favourite,
-            commands::toolbox::set_tool_hidden,
-            commands::toolbox::reorder_tools,
-            commands::toolbox::start_tool_use,
-            commands::toolbox::update_tool_use,
-            commands::toolbox::list_tool_uses,
-            commands::toolbox::list_distractions,
-            commands::toolbox::add_distraction,
-            commands::toolbox::remove_distraction,
-            commands::recovery::get_counters,
-            commands::recovery::set_recovery_start,
-            commands::recovery::list_lapses,
-            commands::recovery::save_lapse,
-            commands::recovery::delete_lapse,
-            commands::plan::get_plan,
-            commands::plan::save_plan_item,
-            commands::plan::delete_plan_item,
-            commands::plan::reorder_plan_items,
-            commands::plan::list_contacts,
-            commands::plan::save_contact,
-            commands::plan::delete_contact,
-            commands::plan::reorder_contacts,
-            commands::plan::mark_plan_reviewed,
-            commands::plan::set_review_weeks,
-            commands::export::save_plan_file,
-            commands::export::print_page,
-            commands::plan::get_plan_wizard,
-            commands::plan::set_plan_wizard,
-            commands::insights::get_insights,
-            commands::export::preview_report,
-            commands::export::save_report,
-            commands::reminders::list_reminders,
-            commands::reminders::save_reminder,
-            commands::reminders::delete_reminder,
-            commands::reminders::set_discreet_notifications,
-            commands::reminders::reminder_status,
-            commands::desktop::desktop_status,
-            commands::desktop::set_keep_in_tray,
-            commands::desktop::set_help_shortcut,
-            commands::desktop::set_start_at_login,
-            commands::reminders::set_plan_notices,
-            commands::privacy::unlock,
-            commands::privacy::lock_app,
-            commands::privacy::still_here,
-            flush::flushed,
-            commands::privacy::set_passphrase,
-            commands::privacy::rate_passphrase,
-            commands::privacy::data_status,
-            commands::privacy::set_lock_after,
-            commands::privacy::set_contacts_while_locked,
-            commands::privacy::contacts_while_locked,
-            commands::data::backup_status,
-            commands::data::back_up_now,
-            commands::data::restore_backup,
-            commands::data::export_all,
-            commands::data::export_csv,
-            commands::data::pick_import,
-            commands::data::import_picked,
-            commands::data::delete_all_data,
-        ])
+        .invoke_handler(commands::app_commands!(handler))
 }
 
 /// Starts Steady with the context generated in main.rs.

@@ -57,6 +57,14 @@ fn generated() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    let commands: Vec<String> = steady_lib::commands::COMMAND_NAMES
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect();
+    out.push_str(&format!(
+        "// The app's commands (src-tauri/src/commands/list.rs): what `call` may name.\nexport type Command = {};\n",
+        commands.join(" | ")
+    ));
     let words: Vec<String> = ShellErrorKind::ALL
         .iter()
         .map(|k| format!("{:?}", k.as_str()))

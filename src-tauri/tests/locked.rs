@@ -32,7 +32,6 @@ const ALLOWED: &[&str] = &[
     "contacts_while_locked",
     "backup_status",
     "desktop_status",
-    "trigger_suggestions",
     "print_page",
 ];
 
@@ -84,7 +83,6 @@ fn calls() -> BTreeMap<&'static str, Value> {
     put("rename_trigger", json!({"id": 1, "name": "Pay day"}));
     put("archive_trigger", json!({"id": 1, "archived": true}));
     put("merge_triggers", json!({"from": 1, "into": 2}));
-    put("trigger_suggestions", json!({"category": "situations"}));
     put("list_tools", json!({"includeHidden": true}));
     put("tools_that_work", json!({}));
     put("get_tool", json!({"id": 1}));

@@ -6,15 +6,16 @@
 use std::path::Path;
 
 use steady_core::{
-    Backup, BackupResult, Category, Checkin, CheckinDay, CheckinInput, CheckinView, Choice,
-    Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp, CravingInput,
-    CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings, Distraction, EncryptionChange,
-    ErrorKind, ExportWrapping, GoalStatus, HaltCount, HaltState, IfThen, ImportFile, ImportSummary,
-    Insights, Language, Lapse, LapseInput, Medication, Naloxone, OfferReason, OfferedTool, Outcome,
-    PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection, PlanSectionId, PlanStep,
-    Recovery, Reminder, ReminderInput, ReminderKind, ReminderRule, Renewed, ReportSection, Review,
-    Role, SectionShape, SelfCare, Settings, SettingsPatch, Strength, Support, Theme, Tool,
-    ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef, section_shapes,
+    Backup, BackupResult, BuiltinTool, Category, Checkin, CheckinDay, CheckinInput, CheckinView,
+    Choice, Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp,
+    CravingInput, CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings, Distraction,
+    EncryptionChange, ErrorKind, ExportWrapping, GoalStatus, HaltCount, HaltState, IfThen,
+    ImportFile, ImportSummary, Insights, Language, Lapse, LapseInput, Medication, Naloxone,
+    OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind,
+    PlanSection, PlanSectionId, PlanStep, Recovery, Reminder, ReminderInput, ReminderKind,
+    ReminderRule, Renewed, ReportSection, Review, Role, SectionShape, SelfCare, Settings,
+    SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
+    Trigger, TriggerRef, section_shapes,
 };
 use ts_rs::{Config, TS};
 
@@ -95,6 +96,7 @@ fn generated() -> String {
         ImportSummary::decl(&cfg),
         Recovery::decl(&cfg),
         ErrorKind::decl(&cfg),
+        BuiltinTool::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -298,6 +298,14 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
             "isn't a kind of item in that part",
         ),
         (
+            "a built-in tool Steady doesn't have",
+            edited(&good, |v| {
+                let tools = v["tables"]["tools"].as_array_mut().unwrap();
+                tools[0]["builtin"] = json!("juggling");
+            }),
+            "isn't one of Steady's tools",
+        ),
+        (
             "a time Steady didn't write",
             edited(&good, |v| {
                 v["tables"]["lapses"][0]["created_at"] = json!("yesterday")

@@ -1,5 +1,5 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use steady_core::{CheckinInput, CravingInput, Halt, HaltState, Store, halt_counts};
+use steady_core::{CheckinInput, Choice, CravingInput, Halt, HaltState, Store, halt_counts};
 
 fn ny() -> FixedOffset {
     FixedOffset::west_opt(5 * 3600).unwrap()
@@ -241,7 +241,7 @@ fn a_tool_gets_a_usual_drop_only_from_three_rated_uses_as_in_the_toolbox() {
             let id = |k: &str| {
                 tools
                     .iter()
-                    .find(|t| t.builtin.as_deref() == Some(k))
+                    .find(|t| t.builtin.map(|b| b.word()) == Some(k))
                     .unwrap()
                     .id
             };

@@ -186,17 +186,3 @@ fn the_systems_language_comes_from_the_locale_variables_in_gettexts_order() {
         Language::En
     );
 }
-
-#[test]
-fn trigger_ideas_exist_in_both_languages_for_every_category() {
-    use steady_core::Choice;
-    for &category in steady_core::Category::ALL {
-        let en = steady_core::trigger_suggestions(category);
-        let es = steady_core::trigger_suggestions_es(category);
-        assert_eq!(en.len(), es.len(), "{category}");
-        assert!(
-            es.iter().all(|s| !en.contains(s)),
-            "{category}: written in Spanish"
-        );
-    }
-}

@@ -16,3 +16,16 @@ pub mod reminders;
 pub mod settings;
 pub mod toolbox;
 pub mod triggers;
+
+include!("list.rs");
+pub(crate) use app_commands;
+
+/// The names of the app's commands, from the one list (commands/list.rs).
+macro_rules! command_names {
+    ($($($module:ident)::+ => $command:ident,)*) => {
+        &[$(stringify!($command)),*]
+    };
+}
+
+/// Every command the app registers, by name.
+pub const COMMAND_NAMES: &[&str] = app_commands!(command_names);

@@ -1,5 +1,5 @@
 use steady_core::Trigger;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::IpcError;
 use crate::state::{StoreSlot, with_store};
@@ -67,19 +67,4 @@ pub async fn merge_triggers<R: Runtime>(
         store.write(|dao| dao.merge_triggers(from, into))
     })
     .await
-}
-
-/// Example triggers for a category; the UI offers them, the user chooses.
-#[tauri::command]
-pub async fn trigger_suggestions<R: Runtime>(
-    app: AppHandle<R>,
-    category: String,
-) -> Result<Vec<&'static str>, IpcError> {
-    let category = steady_core::check_category("category", &category)?;
-    let store = app.state::<StoreSlot>().loaded();
-    if crate::window::language_for(store.as_deref()).is_spanish() {
-        Ok(steady_core::trigger_suggestions_es(category).to_vec())
-    } else {
-        Ok(steady_core::trigger_suggestions(category).to_vec())
-    }
 }

@@ -5,7 +5,7 @@ export type Tool = { id: number,
 /**
  * The built-in tool's key, or `None` for the user's own.
  */
-builtin: string | null, name: string, minutes: number | null, steps: Array<string>, position: number, favourite: boolean, hidden: boolean, uses: number, 
+builtin: BuiltinTool | null, name: string, minutes: number | null, steps: Array<string>, position: number, favourite: boolean, hidden: boolean, uses: number, 
 /**
  * Uses with a rating before and after.
  */
@@ -336,6 +336,8 @@ kept: { [key in string]: number }, };
 export type Recovery = "restoreFinished" | "restoreUndone" | "swapFinished" | "swapUndone" | "eraseFinished";
 
 export type ErrorKind = "validation" | "notFound" | "conflict" | "newerVersion" | "corrupt" | "locked" | "appLocked" | "wrongPassphrase" | "storage";
+
+export type BuiltinTool = "breathing" | "urgeSurfing" | "grounding" | "halt" | "tapeForward" | "delayDistract" | "callSomeone" | "myReasons" | "muscleRelaxation";
 
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];

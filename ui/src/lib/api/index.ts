@@ -156,10 +156,6 @@ export function mergeTriggers(from: number, into: number): Promise<Trigger> {
   return call<Trigger>('merge_triggers', { from, into });
 }
 
-export function triggerSuggestions(category: Category): Promise<string[]> {
-  return call<string[]>('trigger_suggestions', { category });
-}
-
 export function listTools(includeHidden = false): Promise<Tool[]> {
   return call<Tool[]>('list_tools', { includeHidden });
 }

@@ -5,7 +5,7 @@ import { listen } from '@tauri-apps/api/event';
 
 import { ERROR_KINDS } from './generated';
 import { SHELL_ERROR_KINDS } from './generated-shell';
-import type { IpcErrorKind } from './generated-shell';
+import type { Command, IpcErrorKind } from './generated-shell';
 
 export type { IpcErrorKind };
 
@@ -55,7 +55,7 @@ export function wellFormed<T>(value: T): T {
 }
 
 /** Calls a Steady command; rejects only with IpcError. */
-export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args === undefined ? undefined : wellFormed(args));
   } catch (raw) {
