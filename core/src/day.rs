@@ -91,6 +91,24 @@ pub fn check_in_window(field: &'static str, day: NaiveDate, today: NaiveDate) ->
     Ok(())
 }
 
+/// A wall-clock time as people set it, `HH:MM` (24-hour), for `field`.
+pub fn parse_clock(field: &'static str, value: &str) -> Result<chrono::NaiveTime> {
+    let text = value.trim();
+    let bad = || Error::validation(field, "Use a time like 08:30.");
+    let strict = text.len() == 5
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 2 {
+                b == b':'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !strict {
+        return Err(bad());
+    }
+    chrono::NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| bad())
+}
+
 /// Formats a day for storage.
 pub fn format_day(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()

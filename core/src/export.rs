@@ -50,6 +50,8 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "plan_if_then",
     "contacts",
     "reminders",
+    "medicines",
+    "doses",
 ];
 
 /// Tables left out on purpose: drafts are half-typed forms, not records.

@@ -19,6 +19,7 @@ mod folder;
 mod insights;
 mod key;
 mod locked_contacts;
+mod medication;
 mod migrations;
 mod number;
 mod offer;
@@ -76,6 +77,11 @@ pub use key::use_cheap_key_derivation_for_tests;
 pub use locked_contacts::{
     LOCKED_CONTACTS_FILE, LOCKED_CONTACTS_MAX, locked_contacts_on, read_locked_contacts,
     remove_locked_contacts,
+};
+pub use medication::{
+    DEFAULT_CALL_AFTER_DAILY, DEFAULT_CALL_AFTER_INTERVAL, Dose, DoseInput, DoseSchedule,
+    DoseStatus, Medicine, MedicineInput, MedicineKind, MedicineToday, REFILL_NOTICE_DAYS,
+    RUNNING_OUT_DAYS, missed_in_a_row,
 };
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};

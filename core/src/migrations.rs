@@ -42,6 +42,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0009_stable_ids.sql",
         include_str!("../../migrations/0009_stable_ids.sql"),
     ),
+    (
+        "0010_medication.sql",
+        include_str!("../../migrations/0010_medication.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -38,20 +38,7 @@ pub struct Schedule {
 
 impl ReminderRule {
     pub fn check(&self) -> Result<Schedule> {
-        let text = self.time.trim();
-        let bad = || Error::validation("time", "Use a time like 08:30.");
-        let strict = text.len() == 5
-            && text.bytes().enumerate().all(|(i, b)| {
-                if i == 2 {
-                    b == b':'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if !strict {
-            return Err(bad());
-        }
-        let time = NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| bad())?;
+        let time = crate::day::parse_clock("time", &self.time)?;
         if self.days.is_empty() {
             return Err(Error::validation("days", "Choose at least one day."));
         }

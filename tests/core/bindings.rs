@@ -8,14 +8,15 @@ use std::path::Path;
 use steady_core::{
     Backup, BackupResult, BuiltinTool, Category, Checkin, CheckinDay, CheckinInput, CheckinView,
     Choice, Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp,
-    CravingInput, CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings, Distraction,
-    EncryptionChange, ErrorKind, ExportWrapping, GoalStatus, HaltCount, HaltState, IfThen,
-    ImportFile, ImportSummary, Insights, Language, Lapse, LapseInput, Medication, Naloxone,
-    OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind,
-    PlanSection, PlanSectionId, PlanStep, Recovery, Reminder, ReminderInput, ReminderKind,
-    ReminderRule, Renewed, ReportSection, Review, Role, SectionShape, SelfCare, Settings,
-    SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate,
-    Trigger, TriggerRef, section_shapes,
+    CravingInput, CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings, Distraction, Dose,
+    DoseInput, DoseSchedule, DoseStatus, EncryptionChange, ErrorKind, ExportWrapping, GoalStatus,
+    HaltCount, HaltState, IfThen, ImportFile, ImportSummary, Insights, Language, Lapse, LapseInput,
+    Medication, Medicine, MedicineInput, MedicineKind, MedicineToday, Naloxone, OfferReason,
+    OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection,
+    PlanSectionId, PlanStep, Recovery, Reminder, ReminderInput, ReminderKind, ReminderRule,
+    Renewed, ReportSection, Review, Role, SectionShape, SelfCare, Settings, SettingsPatch,
+    Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger,
+    TriggerRef, section_shapes,
 };
 use ts_rs::{Config, TS};
 
@@ -97,6 +98,14 @@ fn generated() -> String {
         Recovery::decl(&cfg),
         ErrorKind::decl(&cfg),
         BuiltinTool::decl(&cfg),
+        MedicineKind::decl(&cfg),
+        DoseSchedule::decl(&cfg),
+        DoseStatus::decl(&cfg),
+        MedicineInput::decl(&cfg),
+        Medicine::decl(&cfg),
+        DoseInput::decl(&cfg),
+        Dose::decl(&cfg),
+        MedicineToday::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
@@ -119,6 +128,7 @@ fn generated() -> String {
         all::<ReportSection>(&cfg, "REPORT_SECTIONS"),
         all::<Theme>(&cfg, "THEMES"),
         all::<Language>(&cfg, "LANGUAGE_CHOICES"),
+        all::<MedicineKind>(&cfg, "MEDICINE_KINDS"),
     ] {
         out.push_str(&list);
         out.push('\n');

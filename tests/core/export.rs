@@ -28,7 +28,7 @@ fn full_store() -> Store {
                 minutes: Some(5),
             })?;
             dao.add_distraction("Walk the dog 🐕")?;
-            dao.save_contact(
+            let dana = dao.save_contact(
                 None,
                 &ContactInput {
                     name: "Dana".into(),
@@ -37,6 +37,32 @@ fn full_store() -> Store {
                     ok_to_text: true,
                     notes: Some("Evenings \"after 6\"".into()),
                 },
+            )?;
+            // A medicine with its clinic, take-homes and a dose from them.
+            let methadone = dao.save_medicine(
+                None,
+                &steady_core::MedicineInput {
+                    kind: "methadone".into(),
+                    schedule: "daily".into(),
+                    time: Some("07:30".into()),
+                    dose: Some("As the program sets it".into()),
+                    contact_id: Some(dana.id),
+                    take_homes: Some(2.0),
+                    started_on: Some("2026-11-01".into()),
+                    ..Default::default()
+                },
+                today(),
+            )?;
+            dao.log_dose(
+                &steady_core::DoseInput {
+                    medicine_id: methadone.id,
+                    day: "2026-11-29".into(),
+                    status: "taken".into(),
+                    take_home: true,
+                    ..Default::default()
+                },
+                chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 29, 15, 0, 0).unwrap(),
+                &FixedOffset::east_opt(0).unwrap(),
             )?;
             dao.save_plan_item(
                 None,

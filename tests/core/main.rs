@@ -13,6 +13,7 @@ mod erase;
 mod export;
 mod faults;
 mod insights;
+mod medication;
 mod model;
 mod modes;
 mod plan;

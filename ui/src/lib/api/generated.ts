@@ -339,6 +339,116 @@ export type ErrorKind = "validation" | "notFound" | "conflict" | "newerVersion" 
 
 export type BuiltinTool = "breathing" | "urgeSurfing" | "grounding" | "halt" | "tapeForward" | "delayDistract" | "callSomeone" | "myReasons" | "muscleRelaxation";
 
+export type MedicineKind = "buprenorphine" | "buprenorphineInjection" | "methadone" | "naltrexoneInjection" | "other";
+
+export type DoseSchedule = "daily" | "interval";
+
+export type DoseStatus = "taken" | "notTaken";
+
+export type MedicineInput = { kind: MedicineKind, 
+/**
+ * The person's name for it (required for "other").
+ */
+name: string | null, schedule: DoseSchedule, 
+/**
+ * Daily: the time, `HH:MM`.
+ */
+time: string | null, 
+/**
+ * Interval: every this many days (28 for a monthly injection).
+ */
+everyDays: number | null, 
+/**
+ * Interval: the next one's day.
+ */
+nextDue: string | null, 
+/**
+ * The dose as the prescriber wrote it.
+ */
+dose: string | null, 
+/**
+ * The clinic or prescriber (a support person).
+ */
+contactId: number | null, pharmacy: string | null, refillOn: string | null, dosesLeft: number | null, takeHomes: number | null, 
+/**
+ * Missed days in a row (daily) or days late (interval) before Today says
+ * to call the clinic; the default when absent.
+ */
+callAfter: number | null, 
+/**
+ * The first day; today when absent.
+ */
+startedOn: string | null, };
+
+export type Medicine = { id: number, kind: MedicineKind, name: string | null, schedule: DoseSchedule, time: string | null, everyDays: number | null, 
+/**
+ * Interval: the next one's day (after the last injection taken).
+ */
+nextDue: string | null, dose: string | null, contactId: number | null, pharmacy: string | null, refillOn: string | null, dosesLeft: number | null, takeHomes: number | null, callAfter: number, startedOn: string, stoppedOn: string | null, 
+/**
+ * Whether the stop was planned with the prescriber.
+ */
+stopPlanned: boolean | null, createdAt: string, updatedAt: string, };
+
+export type DoseInput = { medicineId: number, 
+/**
+ * The local day the dose is for.
+ */
+day: string, status: DoseStatus, 
+/**
+ * Taken at the clinic, in front of staff.
+ */
+observed: boolean, 
+/**
+ * One of the take-home doses.
+ */
+takeHome: boolean, note: string | null, };
+
+export type Dose = { id: number, medicineId: number, day: string, status: DoseStatus, 
+/**
+ * When it was logged as taken (RFC 3339).
+ */
+takenAt: string | null, observed: boolean, takeHome: boolean, 
+/**
+ * Logged on a later day than the one it is for.
+ */
+late: boolean, note: string | null, createdAt: string, updatedAt: string, };
+
+export type MedicineToday = { medicine: Medicine, 
+/**
+ * A dose is scheduled today (every day for a daily medicine; on or after
+ * the next date for an injection not yet taken).
+ */
+dueToday: boolean, 
+/**
+ * What is logged for today.
+ */
+today: Dose | null, 
+/**
+ * Daily: scheduled days in a row up to yesterday without a dose taken.
+ */
+missedInARow: number, 
+/**
+ * Interval: days past the next date without it taken.
+ */
+daysLate: number, 
+/**
+ * Time to call the clinic (the person's own point, `call_after`).
+ */
+callClinic: boolean, 
+/**
+ * The refill is due within [`REFILL_NOTICE_DAYS`] (or overdue).
+ */
+refillSoon: boolean, 
+/**
+ * Daily: how many days the take-homes (or the doses on hand) last.
+ */
+daysLeft: number | null, 
+/**
+ * Few days left ([`RUNNING_OUT_DAYS`] or fewer).
+ */
+runningOut: boolean, };
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -355,6 +465,7 @@ export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses
 export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "lapses", "plan"];
 export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
+export const MEDICINE_KINDS: readonly MedicineKind[] = ["buprenorphine", "buprenorphineInjection", "methadone", "naltrexoneInjection", "other"];
 export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "newerVersion", "corrupt", "locked", "appLocked", "wrongPassphrase", "storage"];
 // What each part of the plan keeps besides its text, in order.
 export const PLAN_SHAPES: readonly SectionShape[] = [
