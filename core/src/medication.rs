@@ -175,7 +175,8 @@ pub struct MedicineToday {
     pub due_today: bool,
     /// What is logged for today.
     pub today: Option<Dose>,
-    /// Daily: scheduled days in a row up to yesterday without a dose taken.
+    /// Daily: scheduled days in a row up to yesterday without a dose taken
+    /// (none once today's is taken).
     pub missed_in_a_row: u32,
     /// Interval: days past the next date without it taken.
     pub days_late: u32,
@@ -506,17 +507,17 @@ impl Dao<'_> {
         Ok(())
     }
 
-    /// Marks a medicine stopped on `day`, and whether the stop was planned
-    /// with the prescriber. Its doses stay.
+    /// Marks a medicine stopped on `day` (today when `None`), and whether the
+    /// stop was planned with the prescriber. Its doses stay.
     pub fn stop_medicine(
         &self,
         id: i64,
-        day: &str,
+        day: Option<&str>,
         planned: bool,
         today: NaiveDate,
     ) -> Result<Medicine> {
         let medicine = self.medicine(id)?;
-        let day = parse_day("stoppedOn", day)?;
+        let day = day.map_or(Ok(today), |d| parse_day("stoppedOn", d))?;
         check_in_window("stoppedOn", day, today)?;
         if format_day(day) < medicine.started_on {
             return Err(Error::validation(
@@ -531,10 +532,16 @@ impl Dao<'_> {
         self.medicine(id)
     }
 
-    /// Takes a stopped medicine up again from `day` (its past doses stay).
-    pub fn restart_medicine(&self, id: i64, day: &str, today: NaiveDate) -> Result<Medicine> {
+    /// Takes a stopped medicine up again from `day` (today when `None`); its
+    /// past doses stay.
+    pub fn restart_medicine(
+        &self,
+        id: i64,
+        day: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<Medicine> {
         self.medicine(id)?;
-        let day = parse_day("startedOn", day)?;
+        let day = day.map_or(Ok(today), |d| parse_day("startedOn", d))?;
         check_in_window("startedOn", day, today)?;
         self.conn().execute(
             "UPDATE medicines SET started_on = ?2, stopped_on = NULL, stop_planned = NULL,
@@ -697,7 +704,12 @@ impl Dao<'_> {
             let today_dose = doses.iter().find(|d| d.day == format_day(today)).cloned();
             let (due_today, missed, days_late, call_clinic) = match medicine.schedule {
                 DoseSchedule::Daily => {
-                    let missed = missed_in_a_row(started, today - Duration::days(1), 61, taken_on);
+                    // A dose taken today ends the run.
+                    let missed = if taken_on(today) {
+                        0
+                    } else {
+                        missed_in_a_row(started, today - Duration::days(1), 61, taken_on)
+                    };
                     (true, missed, 0, missed >= u32::from(medicine.call_after))
                 }
                 DoseSchedule::Interval => {

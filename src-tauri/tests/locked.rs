@@ -141,6 +141,21 @@ fn calls() -> BTreeMap<&'static str, Value> {
     put("set_plan_wizard", json!({"step": 1}));
     put("print_page", json!({}));
     put("get_insights", json!({"days": 30}));
+    put("list_medicines", json!({"includeStopped": true}));
+    put(
+        "save_medicine",
+        json!({"id": null, "input": {"kind": "buprenorphine", "schedule": "daily", "time": "08:00"}}),
+    );
+    put(
+        "stop_medicine",
+        json!({"id": 1, "day": day, "planned": true}),
+    );
+    put("restart_medicine", json!({"id": 1, "day": day}));
+    put(
+        "log_dose",
+        json!({"input": {"medicineId": 1, "day": day, "status": "taken"}}),
+    );
+    put("medication_today", json!({}));
     put(
         "preview_report",
         json!({"days": 30, "sections": ["checkins"]}),
@@ -241,6 +256,13 @@ fn while_locked_only_the_allowed_commands_answer_and_nothing_changes() {
         &h.main,
         "save_checkin",
         json!({"input": {"day": day, "mood": 3, "craving": 2, "note": CANARY}}),
+    )
+    .unwrap();
+    invoke(
+        &h.main,
+        "save_medicine",
+        json!({"id": null, "input": {"kind": "other", "name": CANARY, "schedule": "daily",
+            "time": "08:00", "dose": CANARY}}),
     )
     .unwrap();
     invoke(

@@ -268,6 +268,21 @@ fn missed_daily_doses_lead_to_the_clinic_at_the_persons_own_point() {
         .unwrap();
     assert!(!today("2026-12-06").call_clinic);
     assert!(today("2026-12-07").call_clinic);
+    // Today's dose taken: the run is over, whatever came before.
+    log(
+        &store,
+        dose(bup.id, "2026-12-07", "taken"),
+        noon("2026-12-07"),
+    )
+    .unwrap();
+    assert_eq!(today("2026-12-07").missed_in_a_row, 0);
+    log(
+        &store,
+        dose(bup.id, "2026-12-07", "notTaken"),
+        noon("2026-12-07"),
+    )
+    .unwrap();
+    assert!(today("2026-12-07").call_clinic);
     // Taken today (logged late for yesterday too): the run is over.
     log(
         &store,
@@ -459,11 +474,11 @@ fn a_stopped_medicine_leaves_today_keeps_its_doses_and_can_start_again() {
     )
     .unwrap();
     let err = store
-        .write(|dao| dao.stop_medicine(bup.id, "2026-10-01", true, d("2026-12-05")))
+        .write(|dao| dao.stop_medicine(bup.id, Some("2026-10-01"), true, d("2026-12-05")))
         .unwrap_err();
     assert_eq!(err.field(), Some("stoppedOn"));
     let stopped = store
-        .write(|dao| dao.stop_medicine(bup.id, "2026-12-05", false, d("2026-12-05")))
+        .write(|dao| dao.stop_medicine(bup.id, Some("2026-12-05"), false, d("2026-12-05")))
         .unwrap();
     assert_eq!(
         (stopped.stopped_on.as_deref(), stopped.stop_planned),
@@ -492,7 +507,7 @@ fn a_stopped_medicine_leaves_today_keeps_its_doses_and_can_start_again() {
         1
     );
     let again = store
-        .write(|dao| dao.restart_medicine(bup.id, "2026-12-08", d("2026-12-08")))
+        .write(|dao| dao.restart_medicine(bup.id, Some("2026-12-08"), d("2026-12-08")))
         .unwrap();
     assert_eq!(
         (again.stopped_on, again.started_on.as_str()),

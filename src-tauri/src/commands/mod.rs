@@ -9,6 +9,7 @@ pub mod desktop;
 pub mod export;
 pub mod handoff;
 pub mod insights;
+pub mod medication;
 pub mod plan;
 pub mod privacy;
 pub mod recovery;

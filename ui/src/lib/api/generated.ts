@@ -425,7 +425,8 @@ dueToday: boolean,
  */
 today: Dose | null, 
 /**
- * Daily: scheduled days in a row up to yesterday without a dose taken.
+ * Daily: scheduled days in a row up to yesterday without a dose taken
+ * (none once today's is taken).
  */
 missedInARow: number, 
 /**

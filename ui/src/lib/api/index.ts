@@ -3,6 +3,11 @@ import { call, onShellEvent } from './ipc';
 import type {
   AppStatus,
   Category,
+  Dose,
+  DoseInput,
+  Medicine,
+  MedicineInput,
+  MedicineToday,
   ReportSection,
   Checkin,
   CheckinDay,
@@ -57,6 +62,7 @@ export {
   GOAL_STATUSES,
   HALT_STATES,
   LANGUAGE_CHOICES,
+  MEDICINE_KINDS,
   MEDICATION_ANSWERS,
   OUTCOMES,
   PLAN_SECTIONS,
@@ -309,6 +315,32 @@ export function getInsights(days?: number): Promise<Insights> {
 }
 
 /** The counselor report's chosen sections as HTML (escaped by the core), for a preview. */
+export function listMedicines(includeStopped = false): Promise<Medicine[]> {
+  return call<Medicine[]>('list_medicines', { includeStopped });
+}
+
+export function saveMedicine(input: MedicineInput, id?: number): Promise<Medicine> {
+  return call<Medicine>('save_medicine', { id: id ?? null, input });
+}
+
+/** Stops it today (or on `day`). */
+export function stopMedicine(id: number, planned: boolean, day?: string): Promise<Medicine> {
+  return call<Medicine>('stop_medicine', { id, day: day ?? null, planned });
+}
+
+/** Takes it up again from today (or from `day`). */
+export function restartMedicine(id: number, day?: string): Promise<Medicine> {
+  return call<Medicine>('restart_medicine', { id, day: day ?? null });
+}
+
+export function logDose(input: DoseInput): Promise<Dose> {
+  return call<Dose>('log_dose', { input });
+}
+
+export function medicationToday(): Promise<MedicineToday[]> {
+  return call<MedicineToday[]>('medication_today');
+}
+
 export function previewReport(sections: ReportSection[], days?: number): Promise<string> {
   return call<string>('preview_report', days ? { days, sections } : { sections });
 }

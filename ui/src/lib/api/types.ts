@@ -66,6 +66,14 @@ export type {
   SectionShape,
   CsvKind,
   ReportSection,
+  MedicineKind,
+  DoseSchedule,
+  DoseStatus,
+  MedicineInput,
+  Medicine,
+  DoseInput,
+  Dose,
+  MedicineToday,
 } from './generated';
 import type { ImportFile } from './generated';
 export type { BackupResult, DesktopSettings, ImportSummary, Recovery } from './generated';
