@@ -11,6 +11,7 @@ use crate::checkins::{Halt, HaltState};
 use crate::choices::Choice;
 use crate::day::{LocalZone, format_day, parse_day, parse_instant};
 use crate::error::{Error, Result};
+use crate::medication::MedicineProgress;
 use crate::store::Dao;
 use crate::toolbox::{WORKS_FOR_YOU_MIN_USES, median};
 use crate::triggers::Category;
@@ -76,6 +77,8 @@ pub struct Insights {
     /// in 7 of your last 10 cravings", in the catalogues' words).
     pub halt: Vec<HaltCount>,
     pub tools: Vec<ToolResult>,
+    /// Each medicine taken in the range: doses taken of those scheduled.
+    pub medication: Vec<MedicineProgress>,
 }
 
 /// One HALT state marked in `count` of the last `of` cravings.
@@ -327,7 +330,9 @@ impl Dao<'_> {
                 .then(b.uses.cmp(&a.uses))
         });
 
+        let medication = self.medication_progress(from_day, to_day)?;
         Ok(Insights {
+            medication,
             per_week,
             halt: halt_counts(&recent),
             from,

@@ -80,8 +80,8 @@ pub use locked_contacts::{
 };
 pub use medication::{
     DEFAULT_CALL_AFTER_DAILY, DEFAULT_CALL_AFTER_INTERVAL, Dose, DoseInput, DoseSchedule,
-    DoseStatus, Medicine, MedicineInput, MedicineKind, MedicineToday, REFILL_NOTICE_DAYS,
-    RUNNING_OUT_DAYS, missed_in_a_row,
+    DoseStatus, DoseWeek, Medicine, MedicineInput, MedicineKind, MedicineProgress, MedicineToday,
+    REFILL_NOTICE_DAYS, RUNNING_OUT_DAYS, missed_in_a_row,
 };
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};

@@ -164,6 +164,34 @@ pub struct Dose {
     pub updated_at: String,
 }
 
+/// One week of a daily medicine: doses taken of the days it was scheduled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct DoseWeek {
+    /// The Monday that starts it.
+    pub week: String,
+    pub scheduled: u32,
+    pub taken: u32,
+}
+
+/// A medicine over a range of days, as Progress and the report show it: a
+/// count, never a score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MedicineProgress {
+    pub medicine: Medicine,
+    /// Daily: days it was scheduled in the range (from its start, to its stop).
+    pub scheduled: u32,
+    /// Doses taken in the range.
+    pub taken: u32,
+    /// Daily: week by week, oldest first.
+    pub weeks: Vec<DoseWeek>,
+    /// Interval: the days an injection was given in the range.
+    pub given: Vec<String>,
+}
+
 /// A medicine as Today shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -746,6 +774,77 @@ impl Dao<'_> {
                 running_out: days_left.is_some_and(|d| d <= RUNNING_OUT_DAYS),
                 days_left,
                 medicine,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Dao<'_> {
+    /// Each medicine taken at some time in `from..=to` (local days), with the
+    /// doses taken of those scheduled.
+    pub fn medication_progress(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<MedicineProgress>> {
+        let mut out = Vec::new();
+        for medicine in self.medicines(true)? {
+            let started = parse_day("startedOn", &medicine.started_on)?;
+            let stopped = medicine
+                .stopped_on
+                .as_deref()
+                .and_then(|d| parse_day("stoppedOn", d).ok());
+            let first = from.max(started);
+            let last = stopped.map_or(to, |s| s.min(to));
+            if first > last {
+                continue;
+            }
+            let taken_days: Vec<NaiveDate> = self
+                .doses(medicine.id, &format_day(first), &format_day(last))?
+                .into_iter()
+                .filter(|d| d.status == DoseStatus::Taken)
+                .filter_map(|d| parse_day("day", &d.day).ok())
+                .collect();
+            let taken = u32::try_from(taken_days.len()).unwrap_or(u32::MAX);
+            let (scheduled, weeks, given) = match medicine.schedule {
+                DoseSchedule::Daily => {
+                    let mut weeks: Vec<DoseWeek> = Vec::new();
+                    let mut day = first;
+                    while day <= last {
+                        let monday = day
+                            - Duration::days(i64::from(
+                                chrono::Datelike::weekday(&day).num_days_from_monday(),
+                            ));
+                        let week = format_day(monday);
+                        if weeks.last().is_none_or(|w| w.week != week) {
+                            weeks.push(DoseWeek {
+                                week,
+                                scheduled: 0,
+                                taken: 0,
+                            });
+                        }
+                        if let Some(w) = weeks.last_mut() {
+                            w.scheduled += 1;
+                            w.taken += u32::from(taken_days.contains(&day));
+                        }
+                        day += Duration::days(1);
+                    }
+                    let scheduled = u32::try_from((last - first).num_days() + 1).unwrap_or(0);
+                    (scheduled, weeks, Vec::new())
+                }
+                DoseSchedule::Interval => (
+                    taken,
+                    Vec::new(),
+                    taken_days.into_iter().map(format_day).collect(),
+                ),
+            };
+            out.push(MedicineProgress {
+                medicine,
+                scheduled,
+                taken,
+                weeks,
+                given,
             });
         }
         Ok(out)

@@ -12,6 +12,7 @@ use crate::documents::{
 };
 use crate::error::Result;
 use crate::insights::Insights;
+use crate::medication::DoseSchedule;
 use crate::settings::Language;
 use crate::store::Dao;
 use crate::words::{counted, phrase, stored_tool_name, word};
@@ -27,6 +28,7 @@ choice! {
         Checkins = "checkins",
         Cravings = "cravings",
         Tools = "tools",
+        Medication = "medication",
         Lapses = "lapses",
         Plan = "plan",
     }
@@ -182,6 +184,69 @@ fn cravings_section(i: &Insights, lang: Language) -> Section {
     }
 }
 
+/// Each medicine: its name and the dose as written, then doses taken of the
+/// days scheduled (daily) or the days an injection was given.
+fn medication_section(i: &Insights, lang: Language) -> Section {
+    let rows: Vec<(String, Vec<String>)> = i
+        .medication
+        .iter()
+        .map(|p| {
+            let m = &p.medicine;
+            let name = m.name.clone().unwrap_or_else(|| {
+                word(lang, &format!("medication.kinds.{}", m.kind.word())).to_owned()
+            });
+            let mut cells = vec![m.dose.clone().unwrap_or_default()];
+            cells.push(match m.schedule {
+                DoseSchedule::Daily => phrase(
+                    lang,
+                    "progress.medicationTaken",
+                    &[
+                        ("taken", &p.taken.to_string()),
+                        (
+                            "days",
+                            &counted(lang, "common.days", i64::from(p.scheduled), &[]),
+                        ),
+                    ],
+                ),
+                DoseSchedule::Interval if p.given.is_empty() => {
+                    word(lang, "progress.medicationNoneGiven").to_owned()
+                }
+                DoseSchedule::Interval => phrase(
+                    lang,
+                    "progress.medicationGiven",
+                    &[(
+                        "days",
+                        &p.given
+                            .iter()
+                            .map(|d| day_words(d, lang))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )],
+                ),
+            });
+            if let Some(stopped) = &m.stopped_on {
+                cells.push(phrase(
+                    lang,
+                    "medication.stopped",
+                    &[("date", &day_words(stopped, lang))],
+                ));
+            }
+            (name, cells)
+        })
+        .collect();
+    Section {
+        id: "medication",
+        heading: word(lang, "report.sections.medication"),
+        empty: rows.is_empty().then(|| say(lang, "noMedication")),
+        table: (!rows.is_empty()).then_some(Table {
+            head: Vec::new(),
+            row_heads: true,
+            rows,
+        }),
+        ..Default::default()
+    }
+}
+
 fn tools_section(i: &Insights, lang: Language) -> Section {
     let rows: Vec<(String, Vec<String>)> = i
         .tools
@@ -258,6 +323,9 @@ impl Dao<'_> {
         }
         if wants(ReportSection::Tools) {
             sections.push(tools_section(&insights, lang));
+        }
+        if wants(ReportSection::Medication) {
+            sections.push(medication_section(&insights, lang));
         }
         if wants(ReportSection::Lapses) {
             sections.push(self.lapses_section(&insights.from, &insights.to, lang)?);

@@ -9,14 +9,14 @@ use steady_core::{
     Backup, BackupResult, BuiltinTool, Category, Checkin, CheckinDay, CheckinInput, CheckinView,
     Choice, Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp,
     CravingInput, CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings, Distraction, Dose,
-    DoseInput, DoseSchedule, DoseStatus, EncryptionChange, ErrorKind, ExportWrapping, GoalStatus,
-    HaltCount, HaltState, IfThen, ImportFile, ImportSummary, Insights, Language, Lapse, LapseInput,
-    Medication, Medicine, MedicineInput, MedicineKind, MedicineToday, Naloxone, OfferReason,
-    OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection,
-    PlanSectionId, PlanStep, Recovery, Reminder, ReminderInput, ReminderKind, ReminderRule,
-    Renewed, ReportSection, Review, Role, SectionShape, SelfCare, Settings, SettingsPatch,
-    Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger,
-    TriggerRef, section_shapes,
+    DoseInput, DoseSchedule, DoseStatus, DoseWeek, EncryptionChange, ErrorKind, ExportWrapping,
+    GoalStatus, HaltCount, HaltState, IfThen, ImportFile, ImportSummary, Insights, Language, Lapse,
+    LapseInput, Medication, Medicine, MedicineInput, MedicineKind, MedicineProgress, MedicineToday,
+    Naloxone, OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput,
+    PlanItemKind, PlanSection, PlanSectionId, PlanStep, Recovery, Reminder, ReminderInput,
+    ReminderKind, ReminderRule, Renewed, ReportSection, Review, Role, SectionShape, SelfCare,
+    Settings, SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse,
+    ToolUseUpdate, Trigger, TriggerRef, section_shapes,
 };
 use ts_rs::{Config, TS};
 
@@ -106,6 +106,8 @@ fn generated() -> String {
         DoseInput::decl(&cfg),
         Dose::decl(&cfg),
         MedicineToday::decl(&cfg),
+        DoseWeek::decl(&cfg),
+        MedicineProgress::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

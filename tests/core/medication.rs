@@ -600,3 +600,99 @@ fn a_version_9_file_gets_the_medication_tables_and_keeps_its_data() {
         .unwrap();
     assert_eq!(bup.contact_id, Some(contacts[0].id));
 }
+
+#[test]
+fn progress_and_the_report_count_doses_taken_of_those_scheduled() {
+    let store = Store::open_in_memory().unwrap();
+    let bup = store
+        .write(|dao| dao.save_medicine(None, &daily("buprenorphine"), d("2026-11-01")))
+        .unwrap();
+    let shot = store
+        .write(|dao| dao.save_medicine(None, &monthly_injection("2026-11-20"), d("2026-11-01")))
+        .unwrap();
+    // Monday 30 November to Sunday 6 December: taken on 5 of the 7 days.
+    for day in [
+        "2026-11-30",
+        "2026-12-01",
+        "2026-12-02",
+        "2026-12-04",
+        "2026-12-06",
+    ] {
+        log(&store, dose(bup.id, day, "taken"), noon(day)).unwrap();
+    }
+    log(
+        &store,
+        dose(bup.id, "2026-12-03", "notTaken"),
+        noon("2026-12-03"),
+    )
+    .unwrap();
+    log(
+        &store,
+        dose(shot.id, "2026-11-21", "taken"),
+        noon("2026-11-21"),
+    )
+    .unwrap();
+    let progress = store
+        .read(|dao| dao.medication_progress(d("2026-11-30"), d("2026-12-07")))
+        .unwrap();
+    assert_eq!(progress.len(), 2);
+    let b = progress.iter().find(|p| p.medicine.id == bup.id).unwrap();
+    assert_eq!((b.taken, b.scheduled), (5, 8));
+    let weeks: Vec<(&str, u32, u32)> = b
+        .weeks
+        .iter()
+        .map(|w| (w.week.as_str(), w.taken, w.scheduled))
+        .collect();
+    assert_eq!(weeks, vec![("2026-11-30", 5, 7), ("2026-12-07", 0, 1)]);
+    let s = progress.iter().find(|p| p.medicine.id == shot.id).unwrap();
+    assert!(s.given.is_empty(), "the injection was before the range");
+    // A medicine stopped before the range isn't in it.
+    store
+        .write(|dao| {
+            let m = dao.save_medicine(
+                None,
+                &MedicineInput {
+                    started_on: Some("2026-10-01".into()),
+                    ..daily("methadone")
+                },
+                d("2026-10-01"),
+            )?;
+            dao.stop_medicine(m.id, Some("2026-10-15"), true, d("2026-10-15"))
+        })
+        .unwrap();
+    let zone = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+    let report = |store: &Store| {
+        store
+            .read(|dao| dao.report(Some(8), &["medication".to_string()], d("2026-12-07"), &zone))
+            .unwrap()
+            .body
+    };
+    let en = report(&store);
+    for words in [
+        "Medication (doses taken)",
+        "Buprenorphine (film or tablet)",
+        "8 mg film under the tongue",
+        "Taken on 5 of 8 days",
+        "Buprenorphine injection",
+        "No injection logged in this range.",
+    ] {
+        assert!(en.contains(words), "{words}: {en}");
+    }
+    assert!(!en.contains("Methadone"), "{en}");
+    store
+        .write(|dao| {
+            dao.update_settings(&steady_core::SettingsPatch {
+                language: Some("es".into()),
+                ..Default::default()
+            })
+        })
+        .unwrap();
+    let es = report(&store);
+    for words in [
+        "Medicamentos (dosis tomadas)",
+        "Tomado 5 de 8 días",
+        "Buprenorfina inyectable",
+    ] {
+        assert!(es.contains(words), "{words}: {es}");
+    }
+}

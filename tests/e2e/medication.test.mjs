@@ -130,6 +130,21 @@ describe('medication', () => {
         await app.waitUntil(`return !document.querySelector('[data-testid=medicine-${methadone.id}]')`);
         const stopped = (await medicines(app)).find((m) => m.id === methadone.id);
         assert.deepEqual([stopped.stoppedOn, stopped.stopPlanned], [day(0), false]);
+
+        // Progress counts doses taken of those scheduled, never a score; the report can carry it.
+        await app.click('[data-testid=tab-progress]');
+        await app.waitFor('[data-testid=chart-medication]');
+        const progress = await app.text('[data-testid=chart-medication]');
+        assert.match(progress, /Buprenorphine \(film or tablet\)\s*Taken on 1 of 1 day/);
+        assert.match(progress, /Methadone\s*Taken on 1 of 4 days/);
+        assert.match(progress, /Injections given:/);
+        await app.execute("document.querySelector('[data-testid=chart-medication]').scrollIntoView(); return true;");
+        await app.screenshot(`${theme}-progress-medication`);
+        await app.click('[data-testid=open-report]');
+        await app.click('[data-testid=report-medication]');
+        await app.waitFor('[data-testid=report-preview] section[data-section=medication]');
+        assert.match(await app.text('[data-testid=report-preview] section[data-section=medication]'), /8 mg film under the tongue/);
+        await app.click('[data-testid=back]');
       });
 
       // After a restart: the doses logged today are still there.

@@ -104,7 +104,11 @@ byWeekday: Array<number>,
  * The HALT states marked often in the last cravings ("Tired was marked
  * in 7 of your last 10 cravings", in the catalogues' words).
  */
-halt: Array<HaltCount>, tools: Array<ToolResult>, };
+halt: Array<HaltCount>, tools: Array<ToolResult>, 
+/**
+ * Each medicine taken in the range: doses taken of those scheduled.
+ */
+medication: Array<MedicineProgress>, };
 
 export type Backup = { name: string, path: string, 
 /**
@@ -299,7 +303,7 @@ ifThen: boolean, };
 
 export type CsvKind = "checkins" | "cravings" | "tool_uses" | "lapses";
 
-export type ReportSection = "checkins" | "cravings" | "tools" | "lapses" | "plan";
+export type ReportSection = "checkins" | "cravings" | "tools" | "medication" | "lapses" | "plan";
 
 export type BackupResult = { at: string, ok: boolean, message: string, };
 
@@ -450,6 +454,30 @@ daysLeft: number | null,
  */
 runningOut: boolean, };
 
+export type DoseWeek = { 
+/**
+ * The Monday that starts it.
+ */
+week: string, scheduled: number, taken: number, };
+
+export type MedicineProgress = { medicine: Medicine, 
+/**
+ * Daily: days it was scheduled in the range (from its start, to its stop).
+ */
+scheduled: number, 
+/**
+ * Doses taken in the range.
+ */
+taken: number, 
+/**
+ * Daily: week by week, oldest first.
+ */
+weeks: Array<DoseWeek>, 
+/**
+ * Interval: the days an injection was given in the range.
+ */
+given: Array<string>, };
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -463,7 +491,7 @@ export const PLAN_SECTIONS: readonly PlanSectionId[] = ["reasons", "triggers", "
 export const GOAL_STATUSES: readonly GoalStatus[] = ["workingOnIt", "reached", "setAside"];
 export const ROLES: readonly Role[] = ["sponsor", "counselor", "prescriber", "family", "friend", "supportGroup", "other"];
 export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses", "lapses"];
-export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "lapses", "plan"];
+export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "medication", "lapses", "plan"];
 export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
 export const MEDICINE_KINDS: readonly MedicineKind[] = ["buprenorphine", "buprenorphineInjection", "methadone", "naltrexoneInjection", "other"];
