@@ -28,6 +28,11 @@ use crate::store::{Dao, Store};
 
 pub const EXPORT_FORMAT: &str = "steady-export";
 pub const EXPORT_VERSION: i64 = 1;
+/// The oldest schema whose exports this version reads: the migrations since
+/// (0010, medication) only added tables, so such a file is a subset of
+/// today's and every row is still checked column by column. A migration that
+/// changes a table's columns must raise this (or convert the old rows).
+pub const OLDEST_IMPORTED_SCHEMA: i64 = 9;
 /// Larger files are refused before they are read.
 pub const IMPORT_MAX_BYTES: u64 = 200 * 1024 * 1024;
 
@@ -64,6 +69,7 @@ choice! {
         Cravings = "cravings",
         ToolUses = "tool_uses",
         Lapses = "lapses",
+        Doses = "doses",
     }
 }
 
@@ -73,7 +79,7 @@ impl CsvKind {
         CsvKind::parse(
             "kind",
             word,
-            "Choose check-ins, cravings, tool uses or lapses.",
+            "Choose check-ins, cravings, tool uses, lapses or doses.",
         )
     }
 
@@ -84,6 +90,7 @@ impl CsvKind {
             CsvKind::Cravings => "cravings",
             CsvKind::ToolUses => "tool-uses",
             CsvKind::Lapses => "lapses",
+            CsvKind::Doses => "doses",
         }
     }
 }
@@ -293,7 +300,7 @@ pub fn parse_export(bytes: &[u8]) -> Result<DataExport> {
         _ => return Err(bad("That export's version isn't one this Steady knows.")),
     }
     match root.schema_version.as_ref().and_then(Value::as_i64) {
-        Some(v) if v == crate::migrations::LATEST_VERSION => {}
+        Some(v) if (OLDEST_IMPORTED_SCHEMA..=crate::migrations::LATEST_VERSION).contains(&v) => {}
         Some(v) if v > crate::migrations::LATEST_VERSION => {
             return Err(bad(
                 "That export was made by a newer Steady. Update Steady, then import it.",

@@ -122,10 +122,26 @@ choice! {
 }
 
 choice! {
-    /// What the plan tells the person about by itself (they can turn it off).
+    /// What Steady tells the person about by itself, once a day at
+    /// [`NOTICE_TIME`] while it applies (they can turn it off): the plan is
+    /// due for a look, the naloxone is near its date, a refill or an
+    /// injection is due.
     pub enum Notice {
         PlanReview = "planReview",
         Naloxone = "naloxone",
+        Refill = "refill",
+        Injection = "injection",
+    }
+}
+
+impl Notice {
+    /// Days between two of the same notice while it still applies: a week
+    /// for the plan's, a day for an injection due.
+    pub fn every_days(self) -> i64 {
+        match self {
+            Notice::Injection => 1,
+            _ => NOTICE_EVERY_DAYS,
+        }
     }
 }
 
@@ -528,8 +544,9 @@ impl Dao<'_> {
     }
 
     /// Notices that come due in `(from, to]`: at [`NOTICE_TIME`] on a day the
-    /// plan review is due or the naloxone is expired or expiring, unless the
-    /// same notice was shown in the last [`NOTICE_EVERY_DAYS`] days. Records
+    /// plan review is due, the naloxone is expired or expiring, a refill is
+    /// due within a week or an injection is due, unless the same notice was
+    /// shown within its [`Notice::every_days`]. Records
     /// what it returns, so call it inside a write.
     pub fn due_notices<Tz: TimeZone>(
         &self,
@@ -556,12 +573,19 @@ impl Dao<'_> {
         let naloxone_due = self
             .naloxone(today)?
             .is_some_and(|n| n.expired || n.expires_soon);
+        let medication = self.medication_today(today)?;
+        let refill_due = medication.iter().any(|m| m.refill_soon);
+        let injection_due = medication
+            .iter()
+            .any(|m| m.due_today && m.today.is_none() && m.medicine.every_days.is_some());
         let discreet = self.discreet_notifications()?;
         let lang = self.language()?;
         let mut out = Vec::new();
         for (notice, applies) in [
             (Notice::PlanReview, review_due),
             (Notice::Naloxone, naloxone_due),
+            (Notice::Refill, refill_due),
+            (Notice::Injection, injection_due),
         ] {
             let kind = notice.word();
             if !applies {
@@ -571,7 +595,7 @@ impl Dao<'_> {
             let recent = self
                 .setting(&key)?
                 .and_then(|d| crate::day::parse_day("noticeShown", &d).ok())
-                .is_some_and(|d| today - d < Duration::days(NOTICE_EVERY_DAYS));
+                .is_some_and(|d| today - d < Duration::days(notice.every_days()));
             if recent {
                 continue;
             }

@@ -19,7 +19,7 @@ use crate::window::{DesktopScreen, language_for, open_screen};
 
 /// The menu's items, in order; their words are `desktop.menu.<id>` in the
 /// catalogues the screens use.
-pub const MENU: &[&str] = &["open", "help", "craving", "quit"];
+pub const MENU: &[&str] = &["open", "help", "craving", "dose", "quit"];
 
 /// The menu as (id, words) in `lang`.
 pub fn menu_words(lang: steady_core::Language) -> Vec<(&'static str, &'static str)> {
@@ -51,6 +51,7 @@ pub fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
         "open" => open_screen(app, None),
         "help" => open_screen(app, Some(DesktopScreen::Emergency)),
         "craving" => open_screen(app, Some(DesktopScreen::Craving)),
+        "dose" => open_screen(app, Some(DesktopScreen::Medication)),
         // What the page still has waiting is written first (see flush.rs).
         "quit" => crate::flush::flush_then(app, |app| app.exit(0)),
         _ => {}

@@ -20,6 +20,8 @@ pub const OPEN_EVENT: &str = "steady://open";
 pub enum DesktopScreen {
     Emergency,
     Craving,
+    /// Today, at the medication card, to log a dose.
+    Medication,
 }
 
 /// Shows, unminimizes and focuses the main window and, when asked, tells the

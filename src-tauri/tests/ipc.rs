@@ -170,6 +170,7 @@ fn the_tray_menu_opens_the_right_screens() {
             "Open Steady",
             "Get help now",
             "I'm having a craving",
+            "Log my medication",
             "Quit Steady"
         ]
     );
@@ -177,15 +178,19 @@ fn the_tray_menu_opens_the_right_screens() {
     let es: Vec<(&str, &str)> = steady_lib::tray::menu_words(steady_core::Language::Es);
     assert_eq!(
         es.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-        ["open", "help", "craving", "quit"]
+        ["open", "help", "craving", "dose", "quit"]
     );
     assert_eq!(es[1].1, "Pedir ayuda ya");
-    for id in ["help", "craving", "open", "nonsense"] {
+    for id in ["help", "craving", "dose", "open", "nonsense"] {
         steady_lib::tray::on_menu(h.app.handle(), id);
     }
     assert_eq!(
         *asked.lock().unwrap(),
-        vec!["\"emergency\"".to_owned(), "\"craving\"".to_owned()],
+        vec![
+            "\"emergency\"".to_owned(),
+            "\"craving\"".to_owned(),
+            "\"medication\"".to_owned()
+        ],
         "Open and unknown ids only show the window"
     );
     assert!(h.main.is_visible().unwrap(), "shown again");

@@ -247,6 +247,11 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
             "newer Steady",
         ),
         (
+            "a schema before stable ids",
+            edited(&good, |v| v["schemaVersion"] = json!(8)),
+            "older Steady",
+        ),
+        (
             "newer schema",
             edited(&good, |v| v["schemaVersion"] = json!(99)),
             "newer Steady",
@@ -414,6 +419,26 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
 }
 
 #[test]
+fn an_export_from_before_the_medication_tables_still_imports() {
+    let source = full_store();
+    // As version 9 wrote it: no medication tables.
+    let old = edited(&export(&source), |v| {
+        v["schemaVersion"] = json!(9);
+        let tables = v["tables"].as_object_mut().unwrap();
+        tables.remove("medicines");
+        tables.remove("doses");
+    });
+    let target = Store::open_in_memory().unwrap();
+    let summary = import(&target, &old).unwrap();
+    assert!(summary.added["checkins"] > 0);
+    assert_eq!(
+        target.read(|dao| dao.contacts()).unwrap().len(),
+        source.read(|dao| dao.contacts()).unwrap().len()
+    );
+    assert!(target.read(|dao| dao.medicines(true)).unwrap().is_empty());
+}
+
+#[test]
 fn csv_has_a_header_escapes_text_and_guards_formulas() {
     let store = full_store();
     let csv = store.read(|dao| dao.csv(CsvKind::Checkins)).unwrap();
@@ -440,6 +465,17 @@ fn csv_has_a_header_escapes_text_and_guards_formulas() {
         lapses.contains("\"'=cmd|' /C calc'!A0, then \"\"more\"\"\nand a line\""),
         "{lapses}"
     );
+    // The medication doses, one row per logged day (full_store logs one take-home dose).
+    let doses = store.read(|dao| dao.csv(CsvKind::Doses)).unwrap();
+    let mut rows = doses.split("\r\n").filter(|l| !l.is_empty());
+    let header = rows.next().unwrap();
+    assert!(
+        header.contains("medicine_id") && header.contains("take_home"),
+        "{header}"
+    );
+    let row = rows.next().unwrap();
+    assert!(row.contains("2026-11-29") && row.contains("taken"), "{row}");
+    assert_eq!(rows.next(), None);
     assert_eq!(
         CsvKind::parse_kind("settings").unwrap_err().field(),
         Some("kind")

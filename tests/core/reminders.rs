@@ -422,6 +422,87 @@ mod stored {
     }
 
     #[test]
+    fn refill_and_injection_notices_come_through_the_same_scheduler() {
+        use chrono::NaiveDate;
+        use steady_core::{DoseInput, MedicineInput};
+        let store = Store::open_in_memory().unwrap();
+        let step = |from: &str, to: &str| -> Vec<&'static str> {
+            store
+                .write(|dao| dao.due_notices(utc(from), utc(to), &New_York))
+                .unwrap()
+                .into_iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let shot = store
+            .write(|dao| {
+                dao.save_medicine(
+                    None,
+                    &MedicineInput {
+                        kind: "naltrexoneInjection".into(),
+                        schedule: "interval".into(),
+                        every_days: Some(28.0),
+                        next_due: Some("2026-12-03".into()),
+                        started_on: Some("2026-11-01".into()),
+                        ..Default::default()
+                    },
+                    today,
+                )?;
+                dao.save_medicine(
+                    None,
+                    &MedicineInput {
+                        kind: "buprenorphine".into(),
+                        schedule: "daily".into(),
+                        time: Some("08:00".into()),
+                        refill_on: Some("2026-12-09".into()),
+                        started_on: Some("2026-11-01".into()),
+                        ..Default::default()
+                    },
+                    today,
+                )
+                .map(|_| ())?;
+                Ok(dao.medicines(false)?.remove(0))
+            })
+            .unwrap();
+        // The refill is 8 days off on the 1st: nothing; within the week on the 2nd: once.
+        assert!(step("2026-12-01T14:59:00Z", "2026-12-01T15:00:30Z").is_empty());
+        assert_eq!(
+            step("2026-12-02T14:59:00Z", "2026-12-02T15:00:30Z"),
+            ["refill"]
+        );
+        // The injection, due on the 3rd: every day until it is logged.
+        assert_eq!(
+            step("2026-12-03T14:59:00Z", "2026-12-03T15:00:30Z"),
+            ["injection"]
+        );
+        assert_eq!(
+            step("2026-12-04T14:59:00Z", "2026-12-04T15:00:30Z"),
+            ["injection"]
+        );
+        store
+            .write(|dao| {
+                dao.log_dose(
+                    &DoseInput {
+                        medicine_id: shot.id,
+                        day: "2026-12-04".into(),
+                        status: "taken".into(),
+                        ..Default::default()
+                    },
+                    utc("2026-12-04T17:00:00Z"),
+                    &chrono::FixedOffset::west_opt(5 * 3600).unwrap(),
+                )
+            })
+            .unwrap();
+        assert!(step("2026-12-05T14:59:00Z", "2026-12-05T15:00:30Z").is_empty());
+        // A week after the refill notice, still due: again.
+        assert_eq!(
+            step("2026-12-09T14:59:00Z", "2026-12-09T15:00:30Z"),
+            ["refill"]
+        );
+    }
+
+    #[test]
     fn plan_review_and_naloxone_notices_show_at_ten_once_a_week() {
         use steady_core::PlanItemInput;
         let store = Store::open_in_memory().unwrap();

@@ -158,6 +158,31 @@ describe('medication', () => {
     }
   });
 
+  test("offered on Today once the check-in's medication question is answered; the plan's lapse part points to it", async () => {
+    await suite.run('medication-offer', async (app) => {
+      await app.invoke('save_checkin', { input: { day: day(0), mood: 3, craving: 2, medication: 'yes' } });
+      await app.reload();
+      await app.waitFor('[data-testid=medication-offer]');
+      await app.screenshot('light-today-medication-offer');
+      await app.click('[data-testid=set-up-medication]');
+      await app.waitFor('[data-testid=medicine-form]');
+      assert.equal(await app.execute("return document.querySelector('[data-testid=tab-plan]').getAttribute('aria-current')"), 'page');
+      await app.type('[data-testid=medicine-dose]', '16 mg');
+      await app.click('[data-testid=save-medicine]');
+      await app.waitUntil("return !document.querySelector('[data-testid=medicine-form]')");
+      assert.equal((await medicines(app)).length, 1);
+      // From "If I lapse", one tap brings My medication into view.
+      await app.execute("window.scrollTo(0, 0); return true;");
+      await app.click('[data-testid=lapse-medication-link]');
+      await app.waitUntil(
+        "const r = document.querySelector('[data-testid=plan-medication]').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2;",
+      );
+      await app.click('[data-testid=tab-today]');
+      await app.waitFor('[data-testid=medication-today]');
+      assert.equal(await app.execute("return document.querySelector('[data-testid=medication-offer]')"), null);
+    });
+  });
+
   test('in Spanish, every word of it', async () => {
     await suite.run('medication-es', async (app) => {
       await app.invoke('update_settings', { patch: { language: 'es' } });

@@ -301,7 +301,7 @@ tool: boolean,
  */
 ifThen: boolean, };
 
-export type CsvKind = "checkins" | "cravings" | "tool_uses" | "lapses";
+export type CsvKind = "checkins" | "cravings" | "tool_uses" | "lapses" | "doses";
 
 export type ReportSection = "checkins" | "cravings" | "tools" | "medication" | "lapses" | "plan";
 
@@ -490,7 +490,7 @@ export const REMINDER_KINDS: readonly ReminderKind[] = ["checkin", "medication",
 export const PLAN_SECTIONS: readonly PlanSectionId[] = ["reasons", "triggers", "coping", "avoid", "pain", "selfCare", "treatment", "goals", "lapse"];
 export const GOAL_STATUSES: readonly GoalStatus[] = ["workingOnIt", "reached", "setAside"];
 export const ROLES: readonly Role[] = ["sponsor", "counselor", "prescriber", "family", "friend", "supportGroup", "other"];
-export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses", "lapses"];
+export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses", "lapses", "doses"];
 export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "medication", "lapses", "plan"];
 export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];

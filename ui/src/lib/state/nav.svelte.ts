@@ -53,6 +53,8 @@ class Nav {
   private beforeEmergency: View = 'today';
   /** The craving a lapse-care visit came from, if any. */
   lapseCravingId = $state<number | null>(null);
+  /** The plan opens with a new medicine's form (from Today's offer). */
+  medicationSetup = $state(false);
   /** A short word for the screen just arrived at ("Saved: ..."), gone at the next move. */
   said = $state('');
 
@@ -81,6 +83,12 @@ class Nav {
     } else {
       this.view = this.lastTab;
     }
+  }
+
+  /** The plan, at My medication with a new medicine's form open. */
+  openMedicationSetup(): void {
+    this.medicationSetup = true;
+    this.go('plan');
   }
 
   /** Lapse care, from a craving that ended with "I used" or on its own. */
