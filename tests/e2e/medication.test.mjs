@@ -90,6 +90,13 @@ describe('medication', () => {
         assert.match(card, /Eastside clinic/);
         assert.match(await app.text(`[data-testid=call-clinic-${shot.id}]`), /1 day late/);
         await app.screenshot(`${theme}-today-medication-missed`);
+        // Yesterday's dose was taken after all, just not logged: logged now, the card goes.
+        await app.click(`[data-testid=dose-other-day-${methadone.id}]`);
+        await setField(app, `dose-day-${methadone.id}`, day(-1));
+        await app.click(`[data-testid=dose-day-taken-${methadone.id}]`);
+        await app.waitUntil(`return !document.querySelector('[data-testid=call-clinic-${methadone.id}]')`);
+        const backfilled = (await app.invoke('medication_today')).ok.find((t) => t.medicine.id === methadone.id);
+        assert.equal(backfilled.missedInARow, 0);
         app.clicks = 0;
         await app.click(`[data-testid=dose-taken-${bup.id}]`);
         assert.equal(app.clicks, 1, 'one tap');
@@ -101,7 +108,6 @@ describe('medication', () => {
         await app.click(`[data-testid=dose-take-home-${methadone.id}]`);
         await app.click(`[data-testid=dose-taken-${methadone.id}]`);
         await app.waitFor(`[data-testid=dose-logged-${methadone.id}]`);
-        await app.waitUntil(`return !document.querySelector('[data-testid=call-clinic-${methadone.id}]')`);
         await app.waitFor(`[data-testid=running-out-${methadone.id}]`);
         assert.equal((await medicines(app)).find((m) => m.id === methadone.id).takeHomes, 1);
         // The injection, given at the clinic today: the next one is 28 days on.
@@ -136,7 +142,7 @@ describe('medication', () => {
         await app.waitFor('[data-testid=chart-medication]');
         const progress = await app.text('[data-testid=chart-medication]');
         assert.match(progress, /Buprenorphine \(film or tablet\)\s*Taken on 1 of 1 day/);
-        assert.match(progress, /Methadone\s*Taken on 1 of 4 days/);
+        assert.match(progress, /Methadone\s*Taken on 2 of 4 days/);
         assert.match(progress, /Injections given:/);
         await app.execute("document.querySelector('[data-testid=chart-medication]').scrollIntoView(); return true;");
         await app.screenshot(`${theme}-progress-medication`);
