@@ -22,8 +22,11 @@ use crate::text::optional_text;
 /// medicine, days late for an injection (DOMAIN.md; the person can change it).
 pub const DEFAULT_CALL_AFTER_DAILY: u8 = 2;
 pub const DEFAULT_CALL_AFTER_INTERVAL: u8 = 1;
-/// A refill this many days ahead shows on Today.
+/// A refill this many days ahead shows on Today and gets a notice, unless
+/// the person chose another number of days.
 pub const REFILL_NOTICE_DAYS: i64 = 7;
+/// The setting with the person's own number of days.
+const KEY_NOTICE_DAYS: &str = "medicationNoticeDays";
 /// Take-homes or doses on hand for this many days or fewer: "running out".
 pub const RUNNING_OUT_DAYS: u32 = 3;
 pub const MEDICINE_NAME_MAX_CHARS: usize = 100;
@@ -210,7 +213,8 @@ pub struct MedicineToday {
     pub days_late: u32,
     /// Time to call the clinic (the person's own point, `call_after`).
     pub call_clinic: bool,
-    /// The refill is due within [`REFILL_NOTICE_DAYS`] (or overdue).
+    /// The refill is due within the person's days ([`REFILL_NOTICE_DAYS`]
+    /// unless chosen), or overdue.
     pub refill_soon: bool,
     /// Daily: how many days the take-homes (or the doses on hand) last.
     pub days_left: Option<u32>,
@@ -383,6 +387,13 @@ fn dose_from_row(row: &Row<'_>) -> rusqlite::Result<Dose> {
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
+}
+
+/// Days ahead a refill shows, as the person chose them: 1 to 30.
+pub(crate) fn notice_days(value: f64) -> Result<i64> {
+    count("medicationNoticeDays", Some(value), 1, 30)?
+        .map(i64::from)
+        .ok_or_else(|| Error::validation("medicationNoticeDays", "Choose from 1 to 30 days."))
 }
 
 /// Scheduled days in a row, counting back from `yesterday` to `first`, with
@@ -713,8 +724,25 @@ impl Dao<'_> {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    /// How many days ahead a refill shows on Today and gets a notice.
+    pub fn medication_notice_days(&self) -> Result<i64> {
+        Ok(self
+            .setting(KEY_NOTICE_DAYS)?
+            .and_then(|v| v.parse().ok())
+            .filter(|d| (1..=30).contains(d))
+            .unwrap_or(REFILL_NOTICE_DAYS))
+    }
+
+    pub fn set_medication_notice_days(&self, days: i64) -> Result<()> {
+        if !(1..=30).contains(&days) {
+            return Err(Error::validation("noticeDays", "Choose from 1 to 30 days."));
+        }
+        self.put_setting(KEY_NOTICE_DAYS, &days.to_string())
+    }
+
     /// Every current medicine as Today shows it on `today`.
     pub fn medication_today(&self, today: NaiveDate) -> Result<Vec<MedicineToday>> {
+        let notice_days = self.medication_notice_days()?;
         let mut out = Vec::new();
         for medicine in self.medicines(false)? {
             let started = parse_day("startedOn", &medicine.started_on)?;
@@ -759,7 +787,7 @@ impl Dao<'_> {
                 .refill_on
                 .as_deref()
                 .and_then(|d| parse_day("refillOn", d).ok())
-                .is_some_and(|d| d <= today + Duration::days(REFILL_NOTICE_DAYS));
+                .is_some_and(|d| d <= today + Duration::days(notice_days));
             let days_left = match medicine.schedule {
                 DoseSchedule::Daily => medicine.take_homes.or(medicine.doses_left),
                 DoseSchedule::Interval => None,

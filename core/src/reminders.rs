@@ -539,6 +539,13 @@ impl Dao<'_> {
         Ok(self.setting(KEY_NOTICES)?.as_deref() != Some("false"))
     }
 
+    /// Whether `key` is where a notice's last showing is kept
+    /// (`noticeShown.<notice>`).
+    pub(crate) fn is_notice_key(&self, key: &str) -> bool {
+        key.strip_prefix("noticeShown.")
+            .is_some_and(|n| Notice::from_word(n).is_some())
+    }
+
     pub fn set_plan_notices(&self, on: bool) -> Result<()> {
         self.put_setting(KEY_NOTICES, if on { "true" } else { "false" })
     }

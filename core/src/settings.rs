@@ -112,6 +112,9 @@ pub struct Settings {
     pub emergency_number: String,
     /// The user said they are not on medication: the check-in skips that question.
     pub not_on_medication: bool,
+    /// How many days ahead a medication refill shows on Today and gets a notice.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub medication_notice_days: i64,
 }
 
 impl Default for Settings {
@@ -121,13 +124,14 @@ impl Default for Settings {
             language: Language::System,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_owned(),
             not_on_medication: false,
+            medication_notice_days: crate::medication::REFILL_NOTICE_DAYS,
         }
     }
 }
 
 /// A change to some settings; `None` leaves a setting as it is. Values arrive
 /// as the user typed them and are validated here, all before anything is written.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SettingsPatch {
@@ -139,6 +143,8 @@ pub struct SettingsPatch {
     pub emergency_number: Option<String>,
     #[cfg_attr(feature = "ts", ts(optional))]
     pub not_on_medication: Option<bool>,
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub medication_notice_days: Option<f64>,
 }
 
 const KEY_THEME: &str = "theme";
@@ -221,6 +227,7 @@ impl Dao<'_> {
             out.emergency_number = number;
         }
         out.not_on_medication = self.setting(KEY_NOT_ON_MEDICATION)?.as_deref() == Some("true");
+        out.medication_notice_days = self.medication_notice_days()?;
         Ok(out)
     }
 
@@ -237,6 +244,10 @@ impl Dao<'_> {
             .as_deref()
             .map(validate_emergency_number)
             .transpose()?;
+        let notice_days = patch
+            .medication_notice_days
+            .map(crate::medication::notice_days)
+            .transpose()?;
         if let Some(theme) = theme {
             self.put_setting(KEY_THEME, theme.word())?;
         }
@@ -248,6 +259,9 @@ impl Dao<'_> {
         }
         if let Some(value) = patch.not_on_medication {
             self.set_not_on_medication(value)?;
+        }
+        if let Some(days) = notice_days {
+            self.set_medication_notice_days(days)?;
         }
         self.settings()
     }
@@ -336,9 +350,12 @@ impl Dao<'_> {
                 }
             }
             "recoveryStart" => self.set_recovery_start(value, today).map(|_| ()),
-            "noticeShown.planReview" | "noticeShown.naloxone" => {
+            _ if self.is_notice_key(key) => {
                 let day = crate::day::parse_day("noticeShown", value)?;
                 self.put_setting(key, &crate::day::format_day(day))
+            }
+            "medicationNoticeDays" => {
+                self.set_medication_notice_days(whole_value("medicationNoticeDays", value)?)
             }
             _ => Err(Error::validation(
                 "key",

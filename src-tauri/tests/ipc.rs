@@ -23,7 +23,8 @@ fn a_command_is_allowed_for_main_and_refused_for_an_unlisted_window() {
     let settings = invoke(&h.main, "get_settings", json!({})).unwrap();
     assert_eq!(
         settings,
-        json!({"theme": "system", "language": "system", "emergencyNumber": "911", "notOnMedication": false})
+        json!({"theme": "system", "language": "system", "emergencyNumber": "911", "notOnMedication": false,
+            "medicationNoticeDays": 7})
     );
     let refused = invoke(&h.other, "get_settings", json!({})).unwrap_err();
     let text = refused.to_string();
@@ -41,7 +42,8 @@ fn settings_round_trip_through_ipc() {
     .unwrap();
     assert_eq!(
         after,
-        json!({"theme": "dark", "language": "es", "emergencyNumber": "112", "notOnMedication": false})
+        json!({"theme": "dark", "language": "es", "emergencyNumber": "112", "notOnMedication": false,
+            "medicationNoticeDays": 7})
     );
     assert_eq!(invoke(&h.main, "get_settings", json!({})).unwrap(), after);
 }

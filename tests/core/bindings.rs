@@ -143,6 +143,11 @@ fn generated() -> String {
         "export const ERROR_KINDS: readonly ErrorKind[] = [{}];\n",
         kinds.join(", ")
     ));
+    out.push_str("// The settings before the person changes any.\n");
+    out.push_str(&format!(
+        "export const DEFAULT_SETTINGS: Settings = {};\n",
+        serde_json::to_string(&Settings::default()).unwrap()
+    ));
     out.push_str("// What each part of the plan keeps besides its text, in order.\n");
     out.push_str(&format!(
         "export const PLAN_SHAPES: readonly SectionShape[] = {};\n",

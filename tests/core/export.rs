@@ -344,6 +344,18 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
             "isn't a time Steady wrote",
         ),
         (
+            "a notice Steady doesn't give",
+            edited(&good, |v| {
+                set_setting(v, "noticeShown.juggling", "2026-11-20")
+            }),
+            "isn't a setting this Steady knows",
+        ),
+        (
+            "a refill notice days out of range",
+            edited(&good, |v| set_setting(v, "medicationNoticeDays", "90")),
+            "\"medicationNoticeDays\"",
+        ),
+        (
             "bad emergency number",
             edited(&good, |v| set_setting(v, "emergencyNumber", "call my mom")),
             "\"emergencyNumber\"",
@@ -436,6 +448,20 @@ fn an_export_from_before_the_medication_tables_still_imports() {
         source.read(|dao| dao.contacts()).unwrap().len()
     );
     assert!(target.read(|dao| dao.medicines(true)).unwrap().is_empty());
+    // The medication settings and notices travel too.
+    let with_settings = edited(&export(&source), |v| {
+        set_setting(v, "noticeShown.refill", "2026-11-20");
+        set_setting(v, "medicationNoticeDays", "10");
+    });
+    let fresh = Store::open_in_memory().unwrap();
+    import(&fresh, &with_settings).unwrap();
+    assert_eq!(
+        fresh
+            .read(|dao| dao.settings())
+            .unwrap()
+            .medication_notice_days,
+        10
+    );
 }
 
 #[test]

@@ -459,6 +459,29 @@ fn a_refill_within_a_week_shows() {
     assert!(!soon("2026-12-06"));
     assert!(soon("2026-12-07"));
     assert!(soon("2026-12-20"), "overdue still shows");
+    // The person's own number of days: 3 ahead.
+    let patch = |days: f64| steady_core::SettingsPatch {
+        medication_notice_days: Some(days),
+        ..Default::default()
+    };
+    let settings = store.write(|dao| dao.update_settings(&patch(3.0))).unwrap();
+    assert_eq!(settings.medication_notice_days, 3);
+    assert!(!soon("2026-12-10"));
+    assert!(soon("2026-12-11"));
+    for bad in [0.0, 31.0, 2.5] {
+        let err = store
+            .write(|dao| dao.update_settings(&patch(bad)))
+            .unwrap_err();
+        assert_eq!(err.field(), Some("medicationNoticeDays"), "{bad}");
+    }
+    assert_eq!(
+        store
+            .read(|dao| dao.settings())
+            .unwrap()
+            .medication_notice_days,
+        3,
+        "a refused change changes nothing"
+    );
 }
 
 #[test]

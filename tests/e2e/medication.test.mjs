@@ -177,6 +177,13 @@ describe('medication', () => {
       await app.click('[data-testid=save-medicine]');
       await app.waitUntil("return !document.querySelector('[data-testid=medicine-form]')");
       assert.equal((await medicines(app)).length, 1);
+      // How far ahead a refill shows is the person's choice.
+      await setField(app, 'medication-notice-days', '3');
+      await app.waitUntil("return true");
+      for (let i = 0; i < 20 && (await app.invoke('get_settings')).ok.medicationNoticeDays !== 3; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal((await app.invoke('get_settings')).ok.medicationNoticeDays, 3);
       // From "If I lapse", one tap brings My medication into view.
       await app.execute("window.scrollTo(0, 0); return true;");
       await app.click('[data-testid=lapse-medication-link]');

@@ -231,9 +231,13 @@ export type Settings = { theme: Theme, language: LanguageChoice, emergencyNumber
 /**
  * The user said they are not on medication: the check-in skips that question.
  */
-notOnMedication: boolean, };
+notOnMedication: boolean, 
+/**
+ * How many days ahead a medication refill shows on Today and gets a notice.
+ */
+medicationNoticeDays: number, };
 
-export type SettingsPatch = { theme?: Theme, language?: LanguageChoice, emergencyNumber?: string, notOnMedication?: boolean, };
+export type SettingsPatch = { theme?: Theme, language?: LanguageChoice, emergencyNumber?: string, notOnMedication?: boolean, medicationNoticeDays?: number, };
 
 export type CravingFilter = { 
 /**
@@ -442,7 +446,8 @@ daysLate: number,
  */
 callClinic: boolean, 
 /**
- * The refill is due within [`REFILL_NOTICE_DAYS`] (or overdue).
+ * The refill is due within the person's days ([`REFILL_NOTICE_DAYS`]
+ * unless chosen), or overdue.
  */
 refillSoon: boolean, 
 /**
@@ -496,6 +501,8 @@ export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
 export const MEDICINE_KINDS: readonly MedicineKind[] = ["buprenorphine", "buprenorphineInjection", "methadone", "naltrexoneInjection", "other"];
 export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "newerVersion", "corrupt", "locked", "appLocked", "wrongPassphrase", "storage"];
+// The settings before the person changes any.
+export const DEFAULT_SETTINGS: Settings = {"theme":"system","language":"system","emergencyNumber":"911","notOnMedication":false,"medicationNoticeDays":7};
 // What each part of the plan keeps besides its text, in order.
 export const PLAN_SHAPES: readonly SectionShape[] = [
   {

@@ -1,17 +1,12 @@
 // The user's settings as the UI holds them. The last known theme and emergency
 // number are mirrored in localStorage so the first paint (and Get help now)
 // never waits on the database; the database stays the source of truth.
-import { getSettings, updateSettings, IpcError } from '../api';
+import { DEFAULT_SETTINGS, getSettings, updateSettings, IpcError } from '../api';
 import type { LanguageChoice, Settings, SettingsPatch, Theme } from '../api';
 import { useLanguage } from '../i18n/i18n.svelte';
 
 const MIRROR_KEY = 'steady.settings.mirror';
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  language: 'system',
-  emergencyNumber: '911',
-  notOnMedication: false,
-};
+export { DEFAULT_SETTINGS };
 
 function readMirror(): Settings {
   try {
@@ -26,7 +21,7 @@ function readMirror(): Settings {
         : DEFAULT_SETTINGS.emergencyNumber;
     const language: LanguageChoice =
       parsed.language === 'en' || parsed.language === 'es' ? parsed.language : 'system';
-    return { theme, language, emergencyNumber, notOnMedication: parsed.notOnMedication === true };
+    return { ...DEFAULT_SETTINGS, theme, language, emergencyNumber, notOnMedication: parsed.notOnMedication === true };
   } catch {
     return { ...DEFAULT_SETTINGS };
   }

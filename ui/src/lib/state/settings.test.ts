@@ -18,6 +18,7 @@ describe('settings state', () => {
       language: 'system',
       emergencyNumber: '911',
       notOnMedication: false,
+      medicationNoticeDays: 7,
     });
     expect(settings.loaded).toBe(false);
   });
@@ -37,6 +38,7 @@ describe('settings state', () => {
       language: 'system',
       emergencyNumber: '911',
       notOnMedication: false,
+      medicationNoticeDays: 7,
     });
   });
 
