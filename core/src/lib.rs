@@ -25,6 +25,7 @@ mod number;
 mod offer;
 mod plan;
 mod recovery;
+mod regained;
 mod reminders;
 mod report;
 mod settings;
@@ -91,6 +92,9 @@ pub use plan::{
     WIZARD_STEPS, section_shapes,
 };
 pub use recovery::{Counters, Lapse, LapseInput, REFLECTION_MAX_CHARS, compute_counters};
+pub use regained::{
+    CURRENCIES, CostInput, MILESTONES, Regained, RegainedView, milestones_reached, money_words,
+};
 pub use reminders::{
     FIRE_GRACE_SECONDS, Fire, NOTICE_EVERY_DAYS, NOTICE_TIME, Notice, Reminder, ReminderInput,
     ReminderKind, ReminderRule, ReminderWatch, Schedule, notification_text,

@@ -300,6 +300,9 @@ impl Dao<'_> {
     /// a lock time, a language, a day...). A key no part of Steady writes is
     /// refused. `today` bounds the dates that can't be in the future.
     pub(crate) fn import_setting(&self, key: &str, value: &str, today: NaiveDate) -> Result<()> {
+        if let Some(done) = self.import_regained_setting(key, value) {
+            return done;
+        }
         let patch = |patch: SettingsPatch| self.update_settings(&patch).map(|_| ());
         match key {
             KEY_THEME => patch(SettingsPatch {

@@ -156,6 +156,13 @@ fn calls() -> BTreeMap<&'static str, Value> {
         json!({"input": {"medicineId": 1, "day": day, "status": "taken"}}),
     );
     put("medication_today", json!({}));
+    put("regained_view", json!({}));
+    put(
+        "set_cost",
+        json!({"input": {"moneyPerDay": 20, "currency": "USD", "hoursPerDay": 3}}),
+    );
+    put("set_milestones_on", json!({"on": false}));
+    put("note_milestone", json!({"milestone": 7}));
     put(
         "preview_report",
         json!({"days": 30, "sections": ["checkins"]}),

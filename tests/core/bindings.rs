@@ -6,17 +6,18 @@
 use std::path::Path;
 
 use steady_core::{
-    Backup, BackupResult, BuiltinTool, Category, Checkin, CheckinDay, CheckinInput, CheckinView,
-    Choice, Contact, ContactInput, Count, Counters, Craving, CravingFilter, CravingHelp,
-    CravingInput, CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings, Distraction, Dose,
-    DoseInput, DoseSchedule, DoseStatus, DoseWeek, EncryptionChange, ErrorKind, ExportWrapping,
-    GoalStatus, HaltCount, HaltState, IfThen, ImportFile, ImportSummary, Insights, Language, Lapse,
-    LapseInput, Medication, Medicine, MedicineInput, MedicineKind, MedicineProgress, MedicineToday,
-    Naloxone, OfferReason, OfferedTool, Outcome, PageCursor, Plan, PlanItem, PlanItemInput,
-    PlanItemKind, PlanSection, PlanSectionId, PlanStep, Recovery, Reminder, ReminderInput,
-    ReminderKind, ReminderRule, Renewed, ReportSection, Review, Role, SectionShape, SelfCare,
-    Settings, SettingsPatch, Strength, Support, Theme, Tool, ToolInput, ToolResult, ToolUse,
-    ToolUseUpdate, Trigger, TriggerRef, section_shapes,
+    Backup, BackupResult, BuiltinTool, CURRENCIES, Category, Checkin, CheckinDay, CheckinInput,
+    CheckinView, Choice, Contact, ContactInput, CostInput, Count, Counters, Craving, CravingFilter,
+    CravingHelp, CravingInput, CravingKind, CravingPage, CsvKind, DayPoint, DesktopSettings,
+    Distraction, Dose, DoseInput, DoseSchedule, DoseStatus, DoseWeek, EncryptionChange, ErrorKind,
+    ExportWrapping, GoalStatus, HaltCount, HaltState, IfThen, ImportFile, ImportSummary, Insights,
+    Language, Lapse, LapseInput, Medication, Medicine, MedicineInput, MedicineKind,
+    MedicineProgress, MedicineToday, Naloxone, OfferReason, OfferedTool, Outcome, PageCursor, Plan,
+    PlanItem, PlanItemInput, PlanItemKind, PlanSection, PlanSectionId, PlanStep, Recovery,
+    Regained, RegainedView, Reminder, ReminderInput, ReminderKind, ReminderRule, Renewed,
+    ReportSection, Review, Role, SectionShape, SelfCare, Settings, SettingsPatch, Strength,
+    Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
+    section_shapes,
 };
 use ts_rs::{Config, TS};
 
@@ -108,6 +109,9 @@ fn generated() -> String {
         MedicineToday::decl(&cfg),
         DoseWeek::decl(&cfg),
         MedicineProgress::decl(&cfg),
+        CostInput::decl(&cfg),
+        Regained::decl(&cfg),
+        RegainedView::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
@@ -142,6 +146,10 @@ fn generated() -> String {
     out.push_str(&format!(
         "export const ERROR_KINDS: readonly ErrorKind[] = [{}];\n",
         kinds.join(", ")
+    ));
+    out.push_str(&format!(
+        "export const CURRENCIES: readonly string[] = {};\n",
+        serde_json::to_string(CURRENCIES).unwrap()
     ));
     out.push_str("// The settings before the person changes any.\n");
     out.push_str(&format!(

@@ -18,6 +18,7 @@ mod model;
 mod modes;
 mod plan;
 mod recovery;
+mod regained;
 mod reminders;
 mod settings;
 mod store;

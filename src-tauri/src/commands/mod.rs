@@ -13,6 +13,7 @@ pub mod medication;
 pub mod plan;
 pub mod privacy;
 pub mod recovery;
+pub mod regained;
 pub mod reminders;
 pub mod settings;
 pub mod toolbox;

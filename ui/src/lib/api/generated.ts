@@ -483,6 +483,52 @@ weeks: Array<DoseWeek>,
  */
 given: Array<string>, };
 
+export type CostInput = { 
+/**
+ * Money per day, in `currency` (cents allowed).
+ */
+moneyPerDay: number | null, currency: string | null, 
+/**
+ * Hours per day (whole or half hours).
+ */
+hoursPerDay: number | null, };
+
+export type Regained = { 
+/**
+ * Days without use since the start (the count both figures use).
+ */
+days: number, 
+/**
+ * Money per day in cents, if set.
+ */
+moneyPerDayCents: number | null, 
+/**
+ * Money not spent, in cents, if a daily figure is set.
+ */
+moneyCents: number | null, currency: string, hoursPerDay: number | null, 
+/**
+ * Hours regained, if a daily figure is set.
+ */
+hours: number | null, };
+
+export type RegainedView = { 
+/**
+ * The daily figures as set (blanks when not).
+ */
+cost: CostInput, 
+/**
+ * What came back; `None` until a start date and a figure are set.
+ */
+regained: Regained | null, milestonesOn: boolean, 
+/**
+ * Every milestone reached (days free), oldest first; empty when off.
+ */
+reached: Array<number>, 
+/**
+ * The newest one reached and not yet noted on Today.
+ */
+toNote: number | null, };
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -501,6 +547,7 @@ export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
 export const MEDICINE_KINDS: readonly MedicineKind[] = ["buprenorphine", "buprenorphineInjection", "methadone", "naltrexoneInjection", "other"];
 export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "newerVersion", "corrupt", "locked", "appLocked", "wrongPassphrase", "storage"];
+export const CURRENCIES: readonly string[] = ["USD","MXN","CAD","EUR","GBP"];
 // The settings before the person changes any.
 export const DEFAULT_SETTINGS: Settings = {"theme":"system","language":"system","emergencyNumber":"911","notOnMedication":false,"medicationNoticeDays":7};
 // What each part of the plan keeps besides its text, in order.

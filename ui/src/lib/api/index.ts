@@ -3,6 +3,8 @@ import { call, onShellEvent } from './ipc';
 import type {
   AppStatus,
   Category,
+  CostInput,
+  RegainedView,
   Dose,
   DoseInput,
   Medicine,
@@ -59,6 +61,7 @@ export {
   CATEGORIES,
   CRAVING_KINDS,
   CSV_KINDS,
+  CURRENCIES,
   DEFAULT_SETTINGS,
   GOAL_STATUSES,
   HALT_STATES,
@@ -340,6 +343,22 @@ export function logDose(input: DoseInput): Promise<Dose> {
 
 export function medicationToday(): Promise<MedicineToday[]> {
   return call<MedicineToday[]>('medication_today');
+}
+
+export function regainedView(): Promise<RegainedView> {
+  return call<RegainedView>('regained_view');
+}
+
+export function setCost(input: CostInput): Promise<RegainedView> {
+  return call<RegainedView>('set_cost', { input });
+}
+
+export function setMilestonesOn(on: boolean): Promise<RegainedView> {
+  return call<RegainedView>('set_milestones_on', { on });
+}
+
+export function noteMilestone(milestone: number): Promise<void> {
+  return call<void>('note_milestone', { milestone });
 }
 
 export function previewReport(sections: ReportSection[], days?: number): Promise<string> {

@@ -74,6 +74,9 @@ export type {
   DoseInput,
   Dose,
   MedicineToday,
+  CostInput,
+  Regained,
+  RegainedView,
 } from './generated';
 import type { ImportFile } from './generated';
 export type { BackupResult, DesktopSettings, ImportSummary, Recovery } from './generated';
