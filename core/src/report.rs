@@ -13,6 +13,7 @@ use crate::documents::{
 use crate::error::Result;
 use crate::insights::Insights;
 use crate::medication::DoseSchedule;
+use crate::regained::money_words;
 use crate::settings::Language;
 use crate::store::Dao;
 use crate::words::{counted, phrase, stored_tool_name, word};
@@ -29,6 +30,7 @@ choice! {
         Cravings = "cravings",
         Tools = "tools",
         Medication = "medication",
+        Regained = "regained",
         Lapses = "lapses",
         Plan = "plan",
     }
@@ -301,6 +303,45 @@ impl Dao<'_> {
         })
     }
 
+    /// What came back since the recovery start and the milestones reached, as
+    /// of `today` (not the range: both count from the start).
+    fn regained_section(&self, today: NaiveDate, lang: Language) -> Result<Section> {
+        let view = self.regained_view(today)?;
+        let mut lines = Vec::new();
+        if let Some(r) = &view.regained {
+            if let Some(cents) = r.money_cents {
+                lines.push(phrase(
+                    lang,
+                    "regained.money",
+                    &[("amount", &money_words(cents, &r.currency, lang))],
+                ));
+            }
+            if let Some(hours) = r.hours {
+                lines.push(phrase(
+                    lang,
+                    "report.file.hours",
+                    &[("hours", &hours.to_string())],
+                ));
+            }
+            lines.push(counted(lang, "regained.over", r.days, &[]));
+        }
+        if !view.reached.is_empty() {
+            let list: Vec<String> = view.reached.iter().map(i64::to_string).collect();
+            lines.push(phrase(
+                lang,
+                "milestones.reached",
+                &[("list", &list.join(", "))],
+            ));
+        }
+        Ok(Section {
+            id: "regained",
+            heading: word(lang, "report.sections.regained"),
+            empty: lines.is_empty().then(|| say(lang, "noRegained")),
+            lines,
+            ..Default::default()
+        })
+    }
+
     /// The report for the last `days` days (all when `None`), with `chosen` sections.
     pub fn report(
         &self,
@@ -326,6 +367,9 @@ impl Dao<'_> {
         }
         if wants(ReportSection::Medication) {
             sections.push(medication_section(&insights, lang));
+        }
+        if wants(ReportSection::Regained) {
+            sections.push(self.regained_section(today, lang)?);
         }
         if wants(ReportSection::Lapses) {
             sections.push(self.lapses_section(&insights.from, &insights.to, lang)?);

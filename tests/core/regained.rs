@@ -175,3 +175,49 @@ fn a_milestone_is_noted_once_and_can_be_turned_off() {
     assert_eq!(on(start + Duration::days(30)), None);
     assert!(!store.read(|dao| dao.milestones_on()).unwrap());
 }
+
+#[test]
+fn the_report_can_carry_what_came_back_and_the_milestones() {
+    let store = Store::open_in_memory().unwrap();
+    let today = d("2026-12-07");
+    let zone = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+    let report = |store: &Store| {
+        store
+            .read(|dao| dao.report(Some(30), &["regained".to_string()], today, &zone))
+            .unwrap()
+            .body
+    };
+    assert!(report(&store).contains("Not set up"), "{}", report(&store));
+    store
+        .write(|dao| {
+            dao.set_recovery_start("2026-11-27", today)?;
+            dao.set_cost(&cost(Some(1234.5), "USD", Some(1.5)))
+        })
+        .unwrap();
+    let en = report(&store);
+    for words in [
+        "What came back and milestones",
+        "$13,579.50 not spent",
+        "Hours back: 16.5",
+        "Counted over 11 days without use since your start.",
+        "Days free reached: 1, 7",
+    ] {
+        assert!(en.contains(words), "{words}: {en}");
+    }
+    store
+        .write(|dao| {
+            dao.update_settings(&steady_core::SettingsPatch {
+                language: Some("es".into()),
+                ..Default::default()
+            })
+        })
+        .unwrap();
+    let es = report(&store);
+    for words in [
+        "Lo que recuperé y logros",
+        "$13,579.50 que no gastaste",
+        "Horas de vuelta: 16.5",
+    ] {
+        assert!(es.contains(words), "{words}: {es}");
+    }
+}

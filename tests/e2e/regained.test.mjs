@@ -68,6 +68,15 @@ describe('what came back', () => {
         assert.match(today, /30 hours back/);
         await app.screenshot(`${theme}-today-regained`);
 
+        // The counselor report can carry it.
+        await app.click('[data-testid=tab-progress]');
+        await app.click('[data-testid=open-report]');
+        await app.click('[data-testid=report-regained]');
+        await app.waitFor('[data-testid=report-preview] section[data-section=regained]');
+        const section = await app.text('[data-testid=report-preview] section[data-section=regained]');
+        assert.match(section, /\$200\.00 not spent/);
+        assert.match(section, /Days free reached: 1, 7/);
+        await app.click('[data-testid=back]');
         // Milestones off: Progress stops listing them.
         await app.click('[data-testid=tab-progress]');
         await app.click('[data-testid=milestones-on]');

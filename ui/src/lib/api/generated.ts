@@ -307,7 +307,7 @@ ifThen: boolean, };
 
 export type CsvKind = "checkins" | "cravings" | "tool_uses" | "lapses" | "doses";
 
-export type ReportSection = "checkins" | "cravings" | "tools" | "medication" | "lapses" | "plan";
+export type ReportSection = "checkins" | "cravings" | "tools" | "medication" | "regained" | "lapses" | "plan";
 
 export type BackupResult = { at: string, ok: boolean, message: string, };
 
@@ -542,7 +542,7 @@ export const PLAN_SECTIONS: readonly PlanSectionId[] = ["reasons", "triggers", "
 export const GOAL_STATUSES: readonly GoalStatus[] = ["workingOnIt", "reached", "setAside"];
 export const ROLES: readonly Role[] = ["sponsor", "counselor", "prescriber", "family", "friend", "supportGroup", "other"];
 export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses", "lapses", "doses"];
-export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "medication", "lapses", "plan"];
+export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "medication", "regained", "lapses", "plan"];
 export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
 export const MEDICINE_KINDS: readonly MedicineKind[] = ["buprenorphine", "buprenorphineInjection", "methadone", "naltrexoneInjection", "other"];
