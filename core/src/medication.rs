@@ -463,30 +463,15 @@ impl Dao<'_> {
                         "It was stopped before that day.",
                     ));
                 }
+                let mut with_id = fields.to_vec();
+                with_id.push(&id);
                 let changed = self.conn().execute(
                     "UPDATE medicines SET kind = ?1, name = ?2, schedule = ?3, time = ?4,
                          every_days = ?5, next_due = ?6, dose = ?7, contact_id = ?8, pharmacy = ?9,
                          refill_on = ?10, doses_left = ?11, take_homes = ?12, call_after = ?13,
                          started_on = ?14, updated_at = ?15
                      WHERE id = ?16",
-                    params![
-                        v.kind,
-                        v.name,
-                        v.schedule,
-                        v.time,
-                        v.every_days,
-                        v.next_due.map(format_day),
-                        v.dose,
-                        v.contact_id,
-                        v.pharmacy,
-                        v.refill_on.map(format_day),
-                        v.doses_left,
-                        v.take_homes,
-                        v.call_after,
-                        format_day(v.started_on),
-                        now,
-                        id
-                    ],
+                    with_id.as_slice(),
                 )?;
                 debug_assert_eq!(changed, 1);
                 id
