@@ -47,6 +47,19 @@ pub(crate) fn long_date(day: NaiveDate, lang: Language) -> String {
     }
 }
 
+/// A date in few letters, for a table's head: "Dec 6" or "6 dic".
+pub(crate) fn short_date(day: NaiveDate, lang: Language) -> String {
+    use chrono::Datelike;
+    if lang.is_spanish() {
+        const MONTHS: [&str; 12] = [
+            "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+        ];
+        format!("{} {}", day.day(), MONTHS[day.month0() as usize])
+    } else {
+        day.format("%b %-d").to_string()
+    }
+}
+
 /// A stored day ("2026-09-06") as people read it in `lang`; anything that is
 /// not a day is shown as it is.
 pub(crate) fn day_words(stored: &str, lang: Language) -> String {

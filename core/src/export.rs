@@ -57,6 +57,8 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "reminders",
     "medicines",
     "doses",
+    "weekly_checks",
+    "weekly_answers",
 ];
 
 /// Tables left out on purpose: drafts are half-typed forms, not records.
@@ -564,6 +566,13 @@ fn existing_id(conn: &Connection, table: &str, row: &Map<String, Value>) -> Resu
         "checkins" => conn
             .query_row(
                 "SELECT id FROM checkins WHERE day = ?1",
+                [text("day")],
+                |r| r.get(0),
+            )
+            .optional()?,
+        "weekly_checks" => conn
+            .query_row(
+                "SELECT id FROM weekly_checks WHERE day = ?1",
                 [text("day")],
                 |r| r.get(0),
             )

@@ -34,6 +34,7 @@ mod text;
 mod time;
 mod toolbox;
 mod triggers;
+mod weekly;
 pub mod words;
 
 pub use backup::{
@@ -110,6 +111,11 @@ pub use toolbox::{
     ToolInput, ToolUse, ToolUseUpdate, WORKS_FOR_YOU_MIN_USES, median,
 };
 pub use triggers::{Category, TRIGGER_NAME_MAX_CHARS, Trigger, check_category};
+pub use weekly::{
+    ANSWER_MAX, Change, Compared, HISTORY_WEEKS, SignKind, SignTrend, USUAL_NEEDS, USUAL_WEEKS,
+    WeeklyAnswer, WeeklyHistory, WeeklyInput, WeeklyResult, WeeklySettings, WeeklySign, WeeklyView,
+    compare, week_start,
+};
 
 /// The file name of the database inside Steady's data folder.
 pub const DATABASE_FILE_NAME: &str = "steady.sqlite3";

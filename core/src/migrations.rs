@@ -46,6 +46,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0010_medication.sql",
         include_str!("../../migrations/0010_medication.sql"),
     ),
+    (
+        "0011_weekly.sql",
+        include_str!("../../migrations/0011_weekly.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -125,12 +125,13 @@ choice! {
     /// What Steady tells the person about by itself, once a day at
     /// [`NOTICE_TIME`] while it applies (they can turn it off): the plan is
     /// due for a look, the naloxone is near its date, a refill or an
-    /// injection is due.
+    /// injection is due, the weekly check is due (if the person asked).
     pub enum Notice {
         PlanReview = "planReview",
         Naloxone = "naloxone",
         Refill = "refill",
         Injection = "injection",
+        WeeklyCheck = "weeklyCheck",
     }
 }
 
@@ -585,6 +586,7 @@ impl Dao<'_> {
         let injection_due = medication
             .iter()
             .any(|m| m.due_today && m.today.is_none() && m.medicine.every_days.is_some());
+        let weekly_due = self.weekly_settings()?.reminder && self.weekly_due(today)?;
         let discreet = self.discreet_notifications()?;
         let lang = self.language()?;
         let mut out = Vec::new();
@@ -593,6 +595,7 @@ impl Dao<'_> {
             (Notice::Naloxone, naloxone_due),
             (Notice::Refill, refill_due),
             (Notice::Injection, injection_due),
+            (Notice::WeeklyCheck, weekly_due),
         ] {
             let kind = notice.word();
             if !applies {

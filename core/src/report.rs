@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::choices::{Choice, choice};
 use crate::day::LocalZone;
 use crate::documents::{
-    check_sections, day_words, document, exportable_sections, long_date, plan_body,
+    check_sections, day_words, document, exportable_sections, long_date, plan_body, short_date,
 };
 use crate::error::Result;
 use crate::insights::Insights;
@@ -27,6 +27,7 @@ choice! {
     /// The parts a report can have, in the order it shows them.
     pub enum ReportSection {
         Checkins = "checkins",
+        Weekly = "weekly",
         Cravings = "cravings",
         Tools = "tools",
         Medication = "medication",
@@ -71,7 +72,7 @@ struct Section {
 }
 
 struct Table {
-    head: Vec<&'static str>,
+    head: Vec<String>,
     /// The first cell of each row is its heading when `row_heads`.
     row_heads: bool,
     rows: Vec<(String, Vec<String>)>,
@@ -265,7 +266,10 @@ fn tools_section(i: &Insights, lang: Language) -> Section {
         heading: say(lang, "toolsHeading"),
         empty: rows.is_empty().then(|| say(lang, "noTools")),
         table: (!rows.is_empty()).then(|| Table {
-            head: vec![say(lang, "tool"), say(lang, "uses"), say(lang, "usualDrop")],
+            head: ["tool", "uses", "usualDrop"]
+                .iter()
+                .map(|k| say(lang, k).to_owned())
+                .collect(),
             row_heads: false,
             rows,
         }),
@@ -342,6 +346,54 @@ impl Dao<'_> {
         })
     }
 
+    /// The weekly checks in the range, each area's answers week by week
+    /// (self-harm is left out: it is answered with care at once, and the
+    /// person tells their counselor in their own way).
+    fn weekly_section(&self, from: &str, to: &str, lang: Language) -> Result<Section> {
+        let from = NaiveDate::parse_from_str(from, "%Y-%m-%d").ok();
+        let to = NaiveDate::parse_from_str(to, "%Y-%m-%d").unwrap_or(NaiveDate::MAX);
+        let history = self.weekly_history(from, to, crate::weekly::HISTORY_WEEKS)?;
+        let heading = word(lang, "report.sections.weekly");
+        if history.days.is_empty() {
+            return Ok(Section {
+                id: "weekly",
+                heading,
+                empty: Some(say(lang, "noWeekly")),
+                ..Default::default()
+            });
+        }
+        let mut head = vec![String::new()];
+        head.extend(history.days.iter().map(|d| {
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map(|d| short_date(d, lang))
+                .unwrap_or_else(|_| d.clone())
+        }));
+        let rows = history
+            .signs
+            .iter()
+            .map(|s| {
+                let name = word(lang, &format!("weekly.short.{}", s.sign.word())).to_owned();
+                let cells = s
+                    .values
+                    .iter()
+                    .map(|v| v.map_or_else(|| "–".to_owned(), |v| v.to_string()))
+                    .collect();
+                (name, cells)
+            })
+            .collect();
+        Ok(Section {
+            id: "weekly",
+            heading,
+            lines: vec![say(lang, "weeklyScale").to_owned()],
+            table: Some(Table {
+                head,
+                row_heads: true,
+                rows,
+            }),
+            ..Default::default()
+        })
+    }
+
     /// The report for the last `days` days (all when `None`), with `chosen` sections.
     pub fn report(
         &self,
@@ -358,6 +410,9 @@ impl Dao<'_> {
         let mut sections = Vec::new();
         if wants(ReportSection::Checkins) {
             sections.push(checkins_section(&insights, lang));
+        }
+        if wants(ReportSection::Weekly) {
+            sections.push(self.weekly_section(&insights.from, &insights.to, lang)?);
         }
         if wants(ReportSection::Cravings) {
             sections.push(cravings_section(&insights, lang));

@@ -303,6 +303,9 @@ impl Dao<'_> {
         if let Some(done) = self.import_regained_setting(key, value) {
             return done;
         }
+        if let Some(done) = self.import_weekly_setting(key, value) {
+            return done;
+        }
         let patch = |patch: SettingsPatch| self.update_settings(&patch).map(|_| ());
         match key {
             KEY_THEME => patch(SettingsPatch {

@@ -163,6 +163,17 @@ fn calls() -> BTreeMap<&'static str, Value> {
     );
     put("set_milestones_on", json!({"on": false}));
     put("note_milestone", json!({"milestone": 7}));
+    put("weekly_view", json!({}));
+    put(
+        "save_weekly_check",
+        json!({"input": {"day": day, "answers": [{"sign": "sleep", "value": 2}]}}),
+    );
+    put(
+        "set_weekly_settings",
+        json!({"settings": {"day": 7, "reminder": false}}),
+    );
+    put("skip_weekly_check", json!({}));
+    put("weekly_history", json!({}));
     put(
         "preview_report",
         json!({"days": 30, "sections": ["checkins"]}),

@@ -19,6 +19,10 @@ use steady_core::{
     Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
     section_shapes,
 };
+use steady_core::{
+    Change, Compared, SignKind, SignTrend, WeeklyAnswer, WeeklyHistory, WeeklyInput, WeeklyResult,
+    WeeklySettings, WeeklySign, WeeklyView,
+};
 use ts_rs::{Config, TS};
 
 fn generated() -> String {
@@ -112,6 +116,17 @@ fn generated() -> String {
         CostInput::decl(&cfg),
         Regained::decl(&cfg),
         RegainedView::decl(&cfg),
+        WeeklySign::decl(&cfg),
+        SignKind::decl(&cfg),
+        Change::decl(&cfg),
+        WeeklyAnswer::decl(&cfg),
+        WeeklyInput::decl(&cfg),
+        Compared::decl(&cfg),
+        WeeklyResult::decl(&cfg),
+        WeeklySettings::decl(&cfg),
+        WeeklyView::decl(&cfg),
+        SignTrend::decl(&cfg),
+        WeeklyHistory::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);
@@ -135,6 +150,7 @@ fn generated() -> String {
         all::<Theme>(&cfg, "THEMES"),
         all::<Language>(&cfg, "LANGUAGE_CHOICES"),
         all::<MedicineKind>(&cfg, "MEDICINE_KINDS"),
+        all::<WeeklySign>(&cfg, "WEEKLY_SIGNS"),
     ] {
         out.push_str(&list);
         out.push('\n');

@@ -433,12 +433,14 @@ fn a_bad_file_gets_a_clear_message_and_changes_nothing() {
 #[test]
 fn an_export_from_before_the_medication_tables_still_imports() {
     let source = full_store();
-    // As version 9 wrote it: no medication tables.
+    // As version 9 wrote it: no medication or weekly check tables.
     let old = edited(&export(&source), |v| {
         v["schemaVersion"] = json!(9);
         let tables = v["tables"].as_object_mut().unwrap();
         tables.remove("medicines");
         tables.remove("doses");
+        tables.remove("weekly_checks");
+        tables.remove("weekly_answers");
     });
     let target = Store::open_in_memory().unwrap();
     let summary = import(&target, &old).unwrap();

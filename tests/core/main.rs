@@ -23,3 +23,4 @@ mod reminders;
 mod settings;
 mod store;
 mod toolbox;
+mod weekly;

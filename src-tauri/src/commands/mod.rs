@@ -18,6 +18,7 @@ pub mod reminders;
 pub mod settings;
 pub mod toolbox;
 pub mod triggers;
+pub mod weekly;
 
 include!("list.rs");
 pub(crate) use app_commands;

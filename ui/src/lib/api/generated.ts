@@ -307,7 +307,7 @@ ifThen: boolean, };
 
 export type CsvKind = "checkins" | "cravings" | "tool_uses" | "lapses" | "doses";
 
-export type ReportSection = "checkins" | "cravings" | "tools" | "medication" | "regained" | "lapses" | "plan";
+export type ReportSection = "checkins" | "weekly" | "cravings" | "tools" | "medication" | "regained" | "lapses" | "plan";
 
 export type BackupResult = { at: string, ok: boolean, message: string, };
 
@@ -529,6 +529,76 @@ reached: Array<number>,
  */
 toNote: number | null, };
 
+export type WeeklySign = "craving" | "sleep" | "mood" | "stress" | "places" | "oneUse" | "alone" | "skippedCare" | "pain" | "confident" | "support" | "meaning" | "selfHarm";
+
+export type SignKind = "risk" | "protective" | "care";
+
+export type Change = "higher" | "usual" | "lower" | "noUsual" | "skipped";
+
+export type WeeklyAnswer = { sign: WeeklySign, value: number | null, };
+
+export type WeeklyInput = { 
+/**
+ * The local day it was done: today when left out, or a day in the backfill window.
+ */
+day: string | null, answers: Array<WeeklyAnswer>, };
+
+export type Compared = { sign: WeeklySign, kind: SignKind, value: number | null, 
+/**
+ * The middle of the earlier answers (up to [`USUAL_WEEKS`]), once there are [`USUAL_NEEDS`].
+ */
+usual: number | null, change: Change, 
+/**
+ * Worth a look: a risk above the usual, a protective sign below it.
+ */
+warning: boolean, };
+
+export type WeeklyResult = { id: number, day: string, 
+/**
+ * Every sign, in the order asked (skipped ones too).
+ */
+answers: Array<Compared>, 
+/**
+ * Thoughts of self-harm were not "not at all": care comes first.
+ */
+care: boolean, 
+/**
+ * At least one sign could be set beside a usual.
+ */
+compared: boolean, 
+/**
+ * How many more weeks before there is a usual to compare with (0 once there is).
+ */
+weeksToUsual: number, };
+
+export type WeeklySettings = { 
+/**
+ * 1 = Monday to 7 = Sunday; 0 = never (the check stays on Progress).
+ */
+day: number, 
+/**
+ * A notice on that day (through the reminders' scheduler).
+ */
+reminder: boolean, };
+
+export type WeeklyView = { settings: WeeklySettings, 
+/**
+ * Due this week and not done or set aside.
+ */
+due: boolean, 
+/**
+ * The newest check, compared.
+ */
+last: WeeklyResult | null, count: number, };
+
+export type SignTrend = { sign: WeeklySign, kind: SignKind, 
+/**
+ * One per day in [`WeeklyHistory::days`]; `None` where skipped.
+ */
+values: Array<number | null>, };
+
+export type WeeklyHistory = { days: Array<string>, signs: Array<SignTrend>, };
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];
@@ -542,10 +612,11 @@ export const PLAN_SECTIONS: readonly PlanSectionId[] = ["reasons", "triggers", "
 export const GOAL_STATUSES: readonly GoalStatus[] = ["workingOnIt", "reached", "setAside"];
 export const ROLES: readonly Role[] = ["sponsor", "counselor", "prescriber", "family", "friend", "supportGroup", "other"];
 export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses", "lapses", "doses"];
-export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "cravings", "tools", "medication", "regained", "lapses", "plan"];
+export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "weekly", "cravings", "tools", "medication", "regained", "lapses", "plan"];
 export const THEMES: readonly Theme[] = ["system", "light", "dark"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
 export const MEDICINE_KINDS: readonly MedicineKind[] = ["buprenorphine", "buprenorphineInjection", "methadone", "naltrexoneInjection", "other"];
+export const WEEKLY_SIGNS: readonly WeeklySign[] = ["craving", "sleep", "mood", "stress", "places", "oneUse", "alone", "skippedCare", "pain", "confident", "support", "meaning", "selfHarm"];
 export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "newerVersion", "corrupt", "locked", "appLocked", "wrongPassphrase", "storage"];
 export const CURRENCIES: readonly string[] = ["USD","MXN","CAD","EUR","GBP"];
 // The settings before the person changes any.

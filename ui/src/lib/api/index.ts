@@ -1,6 +1,11 @@
 // Typed calls to the shell, one function per command.
 import { call, onShellEvent } from './ipc';
 import type {
+  WeeklyHistory,
+  WeeklyInput,
+  WeeklyResult,
+  WeeklySettings,
+  WeeklyView,
   AppStatus,
   Category,
   CostInput,
@@ -77,6 +82,7 @@ export {
   SELF_CARE_CHOICES,
   SUPPORT_CHOICES,
   THEMES,
+  WEEKLY_SIGNS,
 } from './generated';
 export type * from './types';
 
@@ -359,6 +365,28 @@ export function setMilestonesOn(on: boolean): Promise<RegainedView> {
 
 export function noteMilestone(milestone: number): Promise<void> {
   return call<void>('note_milestone', { milestone });
+}
+
+export function weeklyView(): Promise<WeeklyView> {
+  return call<WeeklyView>('weekly_view');
+}
+
+export function saveWeeklyCheck(input: WeeklyInput): Promise<WeeklyResult> {
+  return call<WeeklyResult>('save_weekly_check', { input });
+}
+
+export function setWeeklySettings(settings: WeeklySettings): Promise<WeeklyView> {
+  return call<WeeklyView>('set_weekly_settings', { settings });
+}
+
+/** "Not this week": Today stops noting it until next week's day. */
+export function skipWeeklyCheck(): Promise<WeeklyView> {
+  return call<WeeklyView>('skip_weekly_check');
+}
+
+/** The recent weeks, oldest first, sign by sign (for Progress). */
+export function weeklyHistory(): Promise<WeeklyHistory> {
+  return call<WeeklyHistory>('weekly_history');
 }
 
 export function previewReport(sections: ReportSection[], days?: number): Promise<string> {

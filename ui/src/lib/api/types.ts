@@ -1,6 +1,17 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ExportWrapping,
+  Change,
+  Compared,
+  SignKind,
+  SignTrend,
+  WeeklyAnswer,
+  WeeklyHistory,
+  WeeklyInput,
+  WeeklyResult,
+  WeeklySettings,
+  WeeklySign,
+  WeeklyView,
   CravingFilter,
   SettingsPatch,
   LanguageChoice,

@@ -12,7 +12,8 @@ export type View =
   | 'lapse'
   | 'wallet'
   | 'report'
-  | 'data';
+  | 'data'
+  | 'weekly';
 
 /** Views that sit on top of a tab; Back returns to that tab. */
 const OVERLAYS: readonly View[] = [
@@ -25,6 +26,7 @@ const OVERLAYS: readonly View[] = [
   'wallet',
   'report',
   'data',
+  'weekly',
 ];
 
 /** The tabs, in order (their words are in the catalogue under `tabs`). */

@@ -21,6 +21,7 @@ const imports: Record<Later, () => Promise<{ default: unknown }>> = {
   wallet: () => import('../../screens/WalletCard.svelte'),
   report: () => import('../../screens/Report.svelte'),
   data: () => import('../../screens/YourData.svelte'),
+  weekly: () => import('../../screens/WeeklyCheck.svelte'),
 };
 
 function loader(view: Later): Loader {
