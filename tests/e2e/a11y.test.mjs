@@ -86,6 +86,20 @@ const PLACES = [
     await app.click('[data-testid=open-report]');
     await view(app, 'report');
   }],
+  ['weekly check', async (app) => {
+    await tab(app, 'progress');
+    await app.click('[data-testid=weekly-take]');
+    await view(app, 'weekly');
+  }],
+  ['weekly check, care', async (app) => {
+    await app.click('[data-testid=weekly-sleep-2]');
+    await app.click('[data-testid=weekly-selfHarm-1]');
+    await app.waitFor('[data-testid=weekly-care]');
+  }],
+  ['weekly check, the week', async (app) => {
+    await app.click('[data-testid=care-go-on]');
+    await app.waitFor('[data-testid=weekly-result]');
+  }],
   ['get help now', async (app) => {
     await app.click('[data-testid=help-button]');
     await app.waitFor('[data-testid=emergency-number]');

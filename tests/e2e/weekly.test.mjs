@@ -72,7 +72,9 @@ describe('the weekly check', () => {
         // Progress: the two weeks drawn, then this week's check from there.
         await app.click('[data-testid=tab-progress]');
         await app.waitFor('[data-testid=weekly-trend]');
-        assert.equal(await app.execute("return document.querySelectorAll('[data-testid=trend-sleep] td').length"), 2);
+        assert.equal(await app.execute("return document.querySelectorAll('[data-testid=trend-sleep] .sq').length"), 2);
+        // Read out as one sentence per area.
+        assert.match(await app.execute("return document.querySelector('[data-testid=trend-sleep] [role=img]').getAttribute('aria-label')"), /^Sleep trouble: .+: A little, .+: A little$/);
         await app.click('[data-testid=weekly-take]');
         await app.waitFor('[data-testid=weekly-form]');
         await app.screenshot(`${theme}-weekly-questions`);
@@ -110,7 +112,7 @@ describe('the weekly check', () => {
 
         // Back on Progress: three weeks in the trend; no note on Today now it's done.
         await app.waitFor('[data-testid=weekly-trend]');
-        await app.waitUntil("return document.querySelectorAll('[data-testid=trend-sleep] td').length === 3");
+        await app.waitUntil("return document.querySelectorAll('[data-testid=trend-sleep] .sq').length === 3");
         await app.execute("document.querySelector('[data-testid=weekly-card]').scrollIntoView(); return true;");
         await app.screenshot(`${theme}-progress-weekly`);
         await app.setSize(360, 860);
@@ -202,6 +204,36 @@ describe('the weekly check', () => {
       assert.match(await app.text('[data-testid=weekly-card]'), /Señales a vigilar/);
       await app.execute("document.querySelector('[data-testid=weekly-card]').scrollIntoView(); return true;");
       await app.screenshot('light-es-progress-weekly');
+    });
+  });
+});
+
+describe('the weekly check by keyboard', () => {
+  test('arrows pass over the self-harm answers without choosing care; staying on one, or leaving it, opens care', async () => {
+    const { keyboard, focused } = await import('./lib/a11y.mjs');
+    await suite.run('weekly-keys', async (app) => {
+      const press = keyboard(suite.stack);
+      await app.click('[data-testid=weekly-start]');
+      await app.waitFor('[data-testid=weekly-form]');
+      // Tab into the last question (the focus ring shows on the way).
+      for (let i = 0; i < 40; i++) {
+        await press('Tab');
+        if (await app.execute("return document.activeElement?.name === 'weekly-selfHarm'")) break;
+      }
+      assert.equal(await app.execute('return document.activeElement?.name'), 'weekly-selfHarm');
+      assert.ok((await focused(app)).ring, 'the focus shows');
+      // Over to "Skip": every answer on the way was chosen for a moment, none counted.
+      await press('ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight');
+      assert.equal(await app.execute("return document.querySelector('[data-testid=weekly-care]')"), null, 'passing over is not an answer');
+      assert.equal(await app.execute("return document.querySelector('input[name=weekly-selfHarm]:checked')?.parentElement.dataset.testid"), 'weekly-selfHarm-skip');
+      // Back one, to "A lot", and on to Save: care at once, the answer kept.
+      await press('ArrowLeft');
+      assert.equal(await app.execute("return document.querySelector('[data-testid=weekly-care]')"), null);
+      await press('Tab');
+      await app.waitFor('[data-testid=weekly-care]');
+      await app.waitFor('[data-testid=care-saved]');
+      const last = (await app.invoke('weekly_view')).ok.last;
+      assert.equal(last.answers.find((a) => a.sign === 'selfHarm').value, 4);
     });
   });
 });

@@ -3,7 +3,10 @@
 //! the core's own validated calls. Deterministic: the same seed, the same data.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
-use steady_core::{CheckinInput, CravingInput, LapseInput, Store, ToolUseUpdate};
+use steady_core::{
+    CheckinInput, Choice, CravingInput, LapseInput, Store, ToolUseUpdate, WeeklyAnswer,
+    WeeklyInput, WeeklySign,
+};
 
 /// A small xorshift generator: no dependency, repeatable.
 #[derive(Debug)]
@@ -202,6 +205,31 @@ pub fn fill(
                 },
                 day,
             )?;
+        }
+        Ok(())
+    })?;
+
+    // A weekly check every seven days, a few questions skipped (after the
+    // rest, so the records above stay as they were).
+    store.write(|dao| {
+        let mut day = start + Duration::days(6);
+        while day <= today {
+            let answers = WeeklySign::ALL
+                .iter()
+                .map(|sign| WeeklyAnswer {
+                    sign: sign.word().into(),
+                    value: match sign {
+                        WeeklySign::SelfHarm => Some(0),
+                        _ => rng.chance(90).then(|| rng.below(5) as u8),
+                    },
+                })
+                .collect();
+            let input = WeeklyInput {
+                day: Some(day.to_string()),
+                answers,
+            };
+            dao.save_weekly_check(&input, day)?;
+            day += Duration::days(7);
         }
         Ok(())
     })?;
