@@ -98,7 +98,8 @@ pub use regained::{
 };
 pub use reminders::{
     FIRE_GRACE_SECONDS, Fire, NOTICE_EVERY_DAYS, NOTICE_TIME, Notice, Reminder, ReminderInput,
-    ReminderKind, ReminderRule, ReminderWatch, Schedule, notification_text,
+    ReminderKind, ReminderRule, ReminderWatch, Schedule, notification_actions, notification_text,
+    taken_action, taken_action_medicine,
 };
 pub use report::{Report, ReportSection};
 pub use settings::{

@@ -794,6 +794,51 @@ impl Dao<'_> {
 }
 
 impl Dao<'_> {
+    /// The medicine a medication reminder's "Taken" can log in one tap on
+    /// `today`: the only daily medicine due and not logged yet, when it
+    /// keeps no take-home count (a take-home or a clinic dose is the
+    /// person's to say, in the app). `None` when that isn't one medicine.
+    pub fn one_tap_dose(&self, today: NaiveDate) -> Result<Option<i64>> {
+        let mut open = self.medication_today(today)?.into_iter().filter(|m| {
+            m.medicine.schedule == DoseSchedule::Daily && m.due_today && m.today.is_none()
+        });
+        Ok(match (open.next(), open.next()) {
+            (Some(m), None) if m.medicine.take_homes.is_none() => Some(m.medicine.id),
+            _ => None,
+        })
+    }
+
+    /// "Taken", from a reminder's notification: logs medicine `id` taken now,
+    /// unless something is already logged for it today (then that stays).
+    /// Returns whether a dose was logged.
+    pub fn log_dose_from_reminder(
+        &self,
+        id: i64,
+        now: DateTime<Utc>,
+        zone: &dyn LocalZone,
+    ) -> Result<bool> {
+        let today = zone.day_of(now);
+        let logged = self
+            .medication_today(today)?
+            .into_iter()
+            .find(|m| m.medicine.id == id)
+            .is_none_or(|m| m.today.is_some());
+        if logged {
+            return Ok(false);
+        }
+        self.log_dose(
+            &DoseInput {
+                medicine_id: id,
+                day: format_day(today),
+                status: DoseStatus::Taken.word().to_owned(),
+                ..Default::default()
+            },
+            now,
+            zone,
+        )?;
+        Ok(true)
+    }
+
     /// Each medicine taken at some time in `from..=to` (local days), with the
     /// doses taken of those scheduled.
     pub fn medication_progress(

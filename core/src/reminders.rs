@@ -187,6 +187,41 @@ pub struct Fire {
     pub at: String,
     pub title: String,
     pub body: String,
+    /// The medicine "Taken" logs from the notification itself: a medication
+    /// reminder while exactly one dose is open today ([`Dao::one_tap_dose`]).
+    pub dose: Option<i64>,
+}
+
+/// The key of a notification's "Taken" button for medicine `id`, and back.
+pub fn taken_action(id: i64) -> String {
+    format!("taken:{id}")
+}
+
+/// The medicine a "Taken" button's key names.
+pub fn taken_action_medicine(key: &str) -> Option<i64> {
+    key.strip_prefix("taken:")?.parse().ok()
+}
+
+/// A notification's buttons as (key, words), in `lang`: "default" opens
+/// Steady (a click on the notification), and "Taken" logs the dose when the
+/// fire has one. Discreet ones say only "Open" and "Done".
+pub fn notification_actions(
+    fire: &Fire,
+    discreet: bool,
+    lang: crate::Language,
+) -> Vec<(String, String)> {
+    let say = |key: &str| word(lang, &format!("desktop.notify.{key}")).to_owned();
+    let mut out = vec![(
+        "default".to_owned(),
+        say(if discreet { "openDiscreet" } else { "open" }),
+    )];
+    if let Some(id) = fire.dose {
+        out.push((
+            taken_action(id),
+            say(if discreet { "takenDiscreet" } else { "taken" }),
+        ));
+    }
+    out
 }
 
 /// The words of a notification about `kind` (a [`ReminderKind`]'s or a
@@ -342,6 +377,7 @@ impl Dao<'_> {
                 at: crate::day::format_instant(at),
                 title,
                 body,
+                dose: None,
             }
         }))
     }
@@ -434,6 +470,10 @@ impl Dao<'_> {
             if late {
                 body = was_due_text(&body, at.with_timezone(tz).time(), lang);
             }
+            let dose = match r.kind {
+                ReminderKind::Medication => self.one_tap_dose(at.with_timezone(tz).date_naive())?,
+                _ => None,
+            };
             out.push((
                 at,
                 Fire {
@@ -442,6 +482,7 @@ impl Dao<'_> {
                     at: crate::day::format_instant(at),
                     title,
                     body,
+                    dose,
                 },
             ));
         }
@@ -617,6 +658,7 @@ impl Dao<'_> {
                 at: crate::day::format_instant(at),
                 title,
                 body,
+                dose: None,
             });
         }
         Ok(out)

@@ -5,6 +5,7 @@ pub mod commands;
 pub mod error;
 pub mod flush;
 pub mod launch;
+pub mod notify;
 pub mod scheduler;
 pub mod session_bus;
 pub mod shortcut;

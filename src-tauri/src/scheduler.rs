@@ -8,12 +8,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use steady_core::{ReminderWatch, Store};
-use tauri::{AppHandle, Manager, Runtime};
+use steady_core::{
+    Fire, ReminderWatch, Store, SystemZone, notification_actions, taken_action_medicine,
+};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use tokio::sync::Notify;
 
+use crate::notify::{Chosen, Notifier};
 use crate::state::StoreSlot;
+use crate::window::{DesktopScreen, language_for, open_screen};
+
+/// Told to the UI when a dose was logged from a notification (payload: the
+/// medicine's id), so Today shows it.
+pub const DOSE_EVENT: &str = "steady://dose";
 
 /// Shared with the commands: wakes the task after a rule change, and says
 /// whether the desktop could show the last notification.
@@ -62,6 +70,12 @@ pub async fn run<R: Runtime>(app: AppHandle<R>, reminders: Arc<Reminders>) {
         // No data file: no reminders. The error screen says why.
         return;
     };
+    // One thread talks to the desktop's notification service; what the person
+    // chooses on a notification comes back through it.
+    let notifier = {
+        let app = app.clone();
+        Arc::new(Notifier::start(move |chosen| on_chosen(&app, chosen)))
+    };
     // While the data is locked nothing can be read: what comes due then waits
     // for the unlock (which wakes this task) and is shown then (see the core).
     let mut watch = ReminderWatch::new(Utc::now());
@@ -72,15 +86,76 @@ pub async fn run<R: Runtime>(app: AppHandle<R>, reminders: Arc<Reminders>) {
             _ = reminders.changed.notified() => {}
         }
         for fire in watch.look(&store, Utc::now(), &chrono::Local) {
-            let shown = app
-                .notification()
-                .builder()
-                .title(&fire.title)
-                .body(&fire.body)
-                .show();
-            if shown.is_err() {
+            if show(&app, &store, &notifier, fire).await.is_err() {
                 reminders.available.store(false, Ordering::Relaxed);
             }
         }
     }
+}
+
+/// Shows one reminder: with its buttons through the notifier (Linux), else
+/// through the plugin.
+async fn show<R: Runtime>(
+    app: &AppHandle<R>,
+    store: &Arc<Store>,
+    notifier: &Arc<Notifier>,
+    fire: Fire,
+) -> Result<(), String> {
+    if cfg!(target_os = "linux") {
+        let discreet = store
+            .read(|dao| dao.discreet_notifications())
+            .unwrap_or(false);
+        let actions = notification_actions(&fire, discreet, language_for(Some(store)));
+        let notifier = notifier.clone();
+        return tauri::async_runtime::spawn_blocking(move || {
+            notifier.show(fire.kind, &fire.title, &fire.body, actions)
+        })
+        .await
+        .map_err(|e| e.to_string())?
+        .map(|_| ());
+    }
+    app.notification()
+        .builder()
+        .title(&fire.title)
+        .body(&fire.body)
+        .show()
+        .map_err(|e| e.to_string())
+}
+
+/// The screen a click on a reminder opens.
+fn screen_for(kind: &str) -> Option<DesktopScreen> {
+    match kind {
+        "medication" | "refill" | "injection" => Some(DesktopScreen::Medication),
+        "weeklyCheck" => Some(DesktopScreen::WeeklyCheck),
+        _ => None,
+    }
+}
+
+/// A button pressed on one of Steady's notifications: "Taken" logs the
+/// dose (Today is told); a click opens Steady on the reminder's screen. If
+/// the dose can't be logged (the data is locked, say), Steady opens where
+/// the person can log it.
+fn on_chosen<R: Runtime>(app: &AppHandle<R>, chosen: Chosen) {
+    let Some(id) = taken_action_medicine(&chosen.key) else {
+        open_screen(app, screen_for(&chosen.kind));
+        return;
+    };
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let Ok(store) = app.state::<StoreSlot>().store(&app).await else {
+            open_screen(&app, Some(DesktopScreen::Medication));
+            return;
+        };
+        let writer = store.clone();
+        let logged = tauri::async_runtime::spawn_blocking(move || {
+            writer.write(|dao| dao.log_dose_from_reminder(id, Utc::now(), &SystemZone))
+        })
+        .await;
+        match logged {
+            Ok(Ok(_)) => {
+                let _ = app.emit_to("main", DOSE_EVENT, id);
+            }
+            _ => open_screen(&app, Some(DesktopScreen::Medication)),
+        }
+    });
 }

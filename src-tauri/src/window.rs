@@ -22,6 +22,8 @@ pub enum DesktopScreen {
     Craving,
     /// Today, at the medication card, to log a dose.
     Medication,
+    /// The weekly check, fresh.
+    WeeklyCheck,
 }
 
 /// Shows, unminimizes and focuses the main window and, when asked, tells the

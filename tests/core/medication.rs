@@ -719,3 +719,136 @@ fn progress_and_the_report_count_doses_taken_of_those_scheduled() {
         assert!(es.contains(words), "{words}: {es}");
     }
 }
+
+#[test]
+fn a_medication_reminder_can_log_the_one_open_dose_from_the_notification() {
+    use steady_core::{ReminderInput, ReminderRule, notification_actions, taken_action_medicine};
+    let store = Store::open_in_memory().unwrap();
+    let today = d("2026-12-07");
+    store
+        .write(|dao| {
+            dao.save_reminder(
+                None,
+                &ReminderInput {
+                    kind: "medication".into(),
+                    label: Some("Morning film".into()),
+                    rule: ReminderRule {
+                        time: "08:00".into(),
+                        days: (1..=7).collect(),
+                    },
+                    enabled: true,
+                },
+            )
+        })
+        .unwrap();
+    // 08:00 in New York on the 7th is 13:00 UTC.
+    let fire = |store: &Store| {
+        store
+            .read(|dao| {
+                dao.due_between(
+                    "2026-12-07T12:59:30Z".parse().unwrap(),
+                    "2026-12-07T13:00:30Z".parse().unwrap(),
+                    &New_York,
+                )
+            })
+            .unwrap()
+            .remove(0)
+    };
+    // No medicine: nothing to log, the notification only opens Steady.
+    let f = fire(&store);
+    assert_eq!(f.dose, None);
+    let actions = notification_actions(&f, false, steady_core::Language::En);
+    assert_eq!(actions, [("default".to_owned(), "Open Steady".to_owned())]);
+
+    // One daily medicine, nothing logged today: "Taken" logs it.
+    let film = store
+        .write(|dao| dao.save_medicine(None, &daily("buprenorphine"), today))
+        .unwrap();
+    let f = fire(&store);
+    assert_eq!(f.dose, Some(film.id));
+    let actions = notification_actions(&f, false, steady_core::Language::En);
+    assert_eq!(actions[1].1, "Taken");
+    assert_eq!(taken_action_medicine(&actions[1].0), Some(film.id));
+    // Discreet words, and Spanish.
+    assert_eq!(
+        notification_actions(&f, true, steady_core::Language::En)[1].1,
+        "Done"
+    );
+    assert_eq!(
+        notification_actions(&f, false, steady_core::Language::Es)[1].1,
+        "Tomada"
+    );
+    assert_eq!(taken_action_medicine("taken:x"), None);
+    assert_eq!(taken_action_medicine("default"), None);
+
+    // The tap: logged taken for today, once; a second tap changes nothing.
+    let at = "2026-12-07T13:05:00Z".parse().unwrap();
+    assert!(
+        store
+            .write(|dao| dao.log_dose_from_reminder(film.id, at, &Ny))
+            .unwrap()
+    );
+    assert!(
+        !store
+            .write(|dao| dao.log_dose_from_reminder(film.id, at, &Ny))
+            .unwrap()
+    );
+    let now = store.read(|dao| dao.medication_today(today)).unwrap();
+    let logged = now[0].today.as_ref().unwrap();
+    assert_eq!(logged.status, DoseStatus::Taken);
+    assert_eq!(logged.day, "2026-12-07");
+    // Logged already: the next reminder that day has nothing to log.
+    assert_eq!(fire(&store).dose, None);
+
+    // "Not today" said in the app stays as said.
+    store
+        .write(|dao| {
+            dao.log_dose(
+                &dose(film.id, "2026-12-08", "notTaken"),
+                noon("2026-12-08"),
+                &Ny,
+            )
+        })
+        .unwrap();
+    assert!(
+        !store
+            .write(|dao| dao.log_dose_from_reminder(film.id, noon("2026-12-08"), &Ny))
+            .unwrap()
+    );
+
+    // Two open daily doses, or a take-home count: the person says which in the app.
+    store
+        .write(|dao| {
+            dao.save_medicine(
+                None,
+                &MedicineInput {
+                    kind: "other".into(),
+                    name: Some("Sertraline".into()),
+                    ..daily("other")
+                },
+                today,
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        store.read(|dao| dao.one_tap_dose(d("2026-12-09"))).unwrap(),
+        None
+    );
+    let methadone_only = Store::open_in_memory().unwrap();
+    methadone_only
+        .write(|dao| {
+            dao.save_medicine(
+                None,
+                &MedicineInput {
+                    take_homes: Some(6.0),
+                    ..daily("methadone")
+                },
+                today,
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        methadone_only.read(|dao| dao.one_tap_dose(today)).unwrap(),
+        None
+    );
+}

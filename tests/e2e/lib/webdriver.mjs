@@ -1,11 +1,15 @@
 // A small W3C WebDriver client over fetch, plus the processes a real-window run
 // needs: Xvfb, tauri-driver (which starts WebKitWebDriver, which starts Steady).
 // Every process started here is stopped by its PID in stop().
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+
+/** This folder (lib/), where the helper programs are. */
+const HERE = dirname(fileURLToPath(import.meta.url));
 
 // The W3C key under which a driver returns an element reference.
 const W3C_ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -49,8 +53,11 @@ export function outDir() {
 /** Starts Xvfb and tauri-driver with isolated XDG folders (and `extraEnv`,
  * for instance a system language, for the apps it starts). With `a11y`, the
  * apps also get a session bus of their own with the accessibility bus on it
- * (what Orca is given), for reading the tree with lib/atspi-tree.py. */
-export async function startStack(extraEnv = {}, { a11y = false } = {}) {
+ * (what Orca is given), for reading the tree with lib/atspi-tree.py. With
+ * `notifications`, that bus has a stand-in notification service
+ * (lib/notifyd.py) that writes what it is asked to show to `notified` (a
+ * JSON line each); `press(id, key)` presses one of its buttons. */
+export async function startStack(extraEnv = {}, { a11y = false, notifications = false } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'steady-e2e-'));
   mkdirSync(join(root, 'home'), { recursive: true });
   const display = freeDisplay();
@@ -73,7 +80,7 @@ export async function startStack(extraEnv = {}, { a11y = false } = {}) {
   if (!existsSync(`/tmp/.X11-unix/X${display}`)) throw new Error(`Xvfb :${display} did not start`);
 
   let busAddress = null;
-  if (a11y) {
+  if (a11y || notifications) {
     const bus = track('dbus', spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'pipe'] }));
     busAddress = await new Promise((resolve, reject) => {
       let out = '';
@@ -97,9 +104,17 @@ export async function startStack(extraEnv = {}, { a11y = false } = {}) {
     NO_AT_BRIDGE: '1',
     ...extraEnv,
   };
-  if (busAddress) {
+  if (busAddress) env.DBUS_SESSION_BUS_ADDRESS = busAddress;
+  const notified = join(root, 'notified.jsonl');
+  if (notifications) {
+    const daemon = track('notifyd', spawn('/usr/bin/python3', [join(HERE, 'notifyd.py'), notified], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    await new Promise((resolve, reject) => {
+      daemon.stdout.on('data', (d) => String(d).includes('ready') && resolve());
+      daemon.on('exit', (code) => reject(new Error(`notifyd ended (${code})`)));
+    });
+  }
+  if (a11y) {
     delete env.NO_AT_BRIDGE;
-    env.DBUS_SESSION_BUS_ADDRESS = busAddress;
     // Start the accessibility bus and say a screen reader is on, as Orca does.
     await new Promise((resolve) => {
       const set = spawn(
@@ -138,6 +153,16 @@ export async function startStack(extraEnv = {}, { a11y = false } = {}) {
     log,
     /** The environment the app runs in (display, isolated XDG folders). */
     env,
+    /** What the stand-in notification service was asked to show, oldest first. */
+    notified() {
+      return existsSync(notified)
+        ? readFileSync(notified, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+        : [];
+    },
+    /** Presses button `key` of notification `id`, as a desktop does on a click. */
+    press(id, key) {
+      execFileSync('gdbus', ['emit', '--session', '--object-path', '/org/freedesktop/Notifications', '--signal', 'org.freedesktop.Notifications.ActionInvoked', `uint32 ${id}`, JSON.stringify(key)], { env });
+    },
     /** A new, empty data folder for one app run. */
     dataDir(name) {
       const dir = join(root, 'data', name);
@@ -375,10 +400,10 @@ export async function withApp(stack, dataDir, body, { ready = false, args = [] }
  * One Xvfb + tauri-driver for a test file: started before its tests, stopped
  * after. Returns `run(dataDirName, body, opts)` and the stack getter.
  */
-export function suiteStack({ before, after, env = {}, a11y = false }) {
+export function suiteStack({ before, after, env = {}, a11y = false, notifications = false }) {
   let stack;
   before(async () => {
-    stack = await startStack(env, { a11y });
+    stack = await startStack(env, { a11y, notifications });
   });
   after(async () => {
     await stack?.stop();

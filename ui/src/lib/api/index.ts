@@ -447,6 +447,11 @@ export function onOpenScreen(handler: (screen: DesktopScreen) => void): Promise<
   return onShellEvent<DesktopScreen>('steady://open', handler);
 }
 
+/** Calls `handler` with the medicine's id when a dose was logged from a reminder's "Taken". */
+export function onDoseLogged(handler: (medicineId: number) => void): Promise<() => void> {
+  return onShellEvent<number>('steady://dose', handler);
+}
+
 /** The person is there (a tap or a key): the core's lock after idle time counts from now. */
 export function stillHere(): Promise<void> {
   return call<void>('still_here');
