@@ -4,6 +4,7 @@
 //! The shell calls [`Store::read`] / [`Store::write`] with closures over [`Dao`].
 
 mod backup;
+mod calendar;
 mod checkins;
 mod choices;
 mod contacts;
@@ -41,6 +42,7 @@ pub use backup::{
     BACKUP_STATUS_FILE, BACKUPS_DIR, Backup, BackupReason, BackupResult, KEEP_DAILY, KEEP_WEEKLY,
     QUIT_BACKUP_MIN_GAP, Renewed, backup_due, list_backups, read_backup_result, to_prune,
 };
+pub use calendar::system_zone_name;
 pub use checkins::{
     Checkin, CheckinDay, CheckinInput, CheckinView, GOOD_THING_MAX_CHARS, Halt, HaltState,
     Medication, NOTE_MAX_CHARS, SelfCare, Support,

@@ -140,6 +140,7 @@ fn calls() -> BTreeMap<&'static str, Value> {
     put("get_plan_wizard", json!({}));
     put("set_plan_wizard", json!({"step": 1}));
     put("print_page", json!({}));
+    put("save_calendar_file", json!({}));
     put("get_insights", json!({"days": 30}));
     put("list_medicines", json!({"includeStopped": true}));
     put(

@@ -3,6 +3,7 @@
 
 mod backup;
 mod bindings;
+mod calendar;
 mod checkins;
 mod crash;
 mod cravings;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use steady_core::{SystemZone, local_today, plan_file};
+use steady_core::{SystemZone, local_today, plan_file, system_zone_name};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -127,6 +127,40 @@ pub async fn save_report<R: Runtime>(
     let name = format!("steady-report-{}.html", local_today().format("%Y-%m-%d"));
     let title = crate::window::say(&app, "saveReport");
     save_html(&app, &slot, name, title, report.html).await
+}
+
+/// Saves the calendar file (appointments, medicine times, injection and
+/// refill dates) for the person's own calendar app. Returns the path, or
+/// `None` when the user cancelled.
+#[tauri::command]
+pub async fn save_calendar_file<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<Option<String>, IpcError> {
+    let text = with_store(&slot, &app, move |store| {
+        store.read(|dao| {
+            dao.calendar_file(
+                &system_zone_name(),
+                &SystemZone,
+                local_today(),
+                chrono::Utc::now(),
+            )
+        })
+    })
+    .await?;
+    let title = crate::window::say(&app, "saveCalendar");
+    let filter = (crate::window::say(&app, "calendarFile"), "ics");
+    // One name: saving again replaces the file, and a calendar app that
+    // imports it again updates the same events (their UIDs are stable).
+    save_as(
+        &app,
+        &slot,
+        "steady-calendar.ics".to_owned(),
+        title,
+        filter,
+        text.into_bytes(),
+    )
+    .await
 }
 
 /// Opens the system's print dialog for what the window shows (the print

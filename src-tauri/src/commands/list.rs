@@ -71,6 +71,7 @@ macro_rules! app_commands {
             commands::plan => mark_plan_reviewed,
             commands::plan => set_review_weeks,
             commands::export => save_plan_file,
+            commands::export => save_calendar_file,
             commands::export => print_page,
             commands::plan => get_plan_wizard,
             commands::plan => set_plan_wizard,

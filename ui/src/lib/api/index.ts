@@ -367,6 +367,11 @@ export function noteMilestone(milestone: number): Promise<void> {
   return call<void>('note_milestone', { milestone });
 }
 
+/** Saves the calendar file (.ics); resolves to the path, or null when cancelled. */
+export function saveCalendarFile(): Promise<string | null> {
+  return call<string | null>('save_calendar_file');
+}
+
 export function weeklyView(): Promise<WeeklyView> {
   return call<WeeklyView>('weekly_view');
 }
