@@ -172,7 +172,7 @@ impl Dao<'_> {
             if discreet {
                 word(lang, "desktop.notify.discreetTitle").to_owned()
             } else {
-                phrase(lang, &format!("calendar.{key}"), &[("name", name)])
+                phrase(lang, &format!("calendarFile.{key}"), &[("name", name)])
             }
         };
         let timed = |uid: String, summary: String, day: NaiveDate, time: &str, rrule: String| {
@@ -318,7 +318,7 @@ fn calendar_name(lang: Language, discreet: bool) -> &'static str {
     if discreet {
         word(lang, "desktop.notify.discreetTitle")
     } else {
-        word(lang, "calendar.name")
+        word(lang, "calendarFile.name")
     }
 }
 

@@ -239,3 +239,45 @@ describe('components', () => {
     expect(literalWords("const x = `Saved ${n} things`; const y = 'mood-3'; const z = '(prefers-reduced-motion: reduce)';", true)).toEqual(['Saved   things']);
   });
 });
+
+// Every key the screens name whole (t('calendar.checkedIn', ...)) and every
+// key the core names whole (word(lang, "report.file.title")) is in the
+// catalogue: a key lost to an edit would show as its name on screen.
+describe('the keys in use', () => {
+  const EN = flatten(en as Tree);
+  const has = (key: string) => EN.has(key) || EN.has(`${key}_one`) || [...EN.keys()].some((k) => k.startsWith(`${key}.`));
+  const files = (dir: string, ends: string[]): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return files(path, ends);
+      return ends.some((e) => name.endsWith(e)) && !name.includes('.test.') ? [path] : [];
+    });
+  const here = join(__dirname, '..', '..');
+  const core = join(here, '..', '..', 'core', 'src');
+
+  it('are all in the catalogue, in the screens and in the core', () => {
+    const missing: string[] = [];
+    let [screens, cores] = [0, 0];
+    for (const file of files(here, ['.svelte', '.ts'])) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w.]*)'/g)) {
+        screens += 1;
+        if (!has(m[1]!)) missing.push(`${relative(here, file)}: ${m[1]}`);
+      }
+    }
+    for (const file of files(core, ['.rs'])) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:word|phrase|counted)\(\s*\w+,\s*"([a-zA-Z][\w.]*)"/g)) {
+        cores += 1;
+        if (!has(m[1]!)) missing.push(`${relative(core, file)}: ${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // It looked: the screens and the core name hundreds of keys.
+    expect(screens).toBeGreaterThan(300);
+    expect(cores).toBeGreaterThan(15);
+  });
+
+  it('the check sees a key that is not there', () => {
+    expect(has('calendar.checkedIn')).toBe(true);
+    expect(has('calendar.nothingHere')).toBe(false);
+  });
+});
