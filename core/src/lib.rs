@@ -22,6 +22,7 @@ mod key;
 mod locked_contacts;
 mod medication;
 mod migrations;
+mod mood_import;
 mod number;
 mod offer;
 mod plan;
@@ -88,6 +89,10 @@ pub use medication::{
     REFILL_NOTICE_DAYS, RUNNING_OUT_DAYS, missed_in_a_row,
 };
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
+pub use mood_import::{
+    DAYLIO_MOODS, ImportedDay, MOOD_IMPORT_MAX_BYTES, MoodEntry, MoodFile, MoodPreview, RowProblem,
+    preview_moods, read_daylio,
+};
 pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};
 pub use plan::{
     DEFAULT_REVIEW_WEEKS, GoalStatus, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS,

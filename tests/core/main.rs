@@ -17,6 +17,7 @@ mod insights;
 mod medication;
 mod model;
 mod modes;
+mod mood_import;
 mod plan;
 mod recovery;
 mod regained;

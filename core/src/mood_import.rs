@@ -1,0 +1,356 @@
+//! History brought in from a mood app, starting with Daylio's CSV export:
+//! reading the file (today's eight columns or the older seven, a byte-order
+//! mark, Windows line ends, quoted notes over several lines), and the
+//! preview a person confirms: their mood names mapped to Steady's five
+//! moods (Daylio's own five by default), one day from several entries (the
+//! lowest mood, every note in time order), and each row that can't be read,
+//! with why.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::checkins::NOTE_MAX_CHARS;
+use crate::error::{Error, Result};
+
+/// Daylio's own five moods and the Steady moods they stand for (1 = very
+/// low to 5 = very good).
+pub const DAYLIO_MOODS: &[(&str, u8)] = &[
+    ("rad", 5),
+    ("good", 4),
+    ("meh", 3),
+    ("bad", 2),
+    ("awful", 1),
+];
+
+/// The biggest file read (ten years of several entries a day is far less).
+pub const MOOD_IMPORT_MAX_BYTES: usize = 50 * 1024 * 1024;
+
+/// One entry of the file, as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MoodEntry {
+    /// The file's line the entry starts on (1 is the header).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub line: u64,
+    pub day: String,
+    /// `HH:MM`, when the file gives a time it can read.
+    pub time: Option<String>,
+    /// The mood's name as the person called it in the app.
+    pub mood: String,
+    pub activities: Vec<String>,
+    pub title: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A row that can't be brought in, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RowProblem {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub line: u64,
+    pub reason: String,
+}
+
+/// What a file holds, before any mapping.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MoodFile {
+    pub entries: Vec<MoodEntry>,
+    pub problems: Vec<RowProblem>,
+}
+
+impl MoodFile {
+    /// Each mood name in the file with how many entries use it, most used first.
+    pub fn mood_names(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in &self.entries {
+            *counts.entry(e.mood.as_str()).or_default() += 1;
+        }
+        let mut out: Vec<(String, usize)> =
+            counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+/// One day as it would come in: the lowest mood of its entries, and every
+/// entry's words in time order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedDay {
+    pub day: String,
+    pub mood: u8,
+    pub note: Option<String>,
+    /// How many of the file's entries made it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub entries: u64,
+}
+
+/// The preview a person confirms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MoodPreview {
+    /// Oldest first.
+    pub days: Vec<ImportedDay>,
+    /// Entries read, and the days with more than one.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub entries: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub combined_days: u64,
+    /// Mood names with no Steady mood chosen yet (their entries wait).
+    pub unmapped: Vec<String>,
+    pub problems: Vec<RowProblem>,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w))
+        .map(|i| i as u32 + 1)
+}
+
+/// An older file's day: its year column and a date like "December 10",
+/// "10 December", "Dec 10" or "10 Dec".
+fn older_day(year: &str, date: &str) -> Option<NaiveDate> {
+    let year: i32 = year.trim().parse().ok()?;
+    let words: Vec<&str> = date.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let (m, d) = match words.as_slice() {
+        [a, b] => match (month(a), b.parse::<u32>(), month(b), a.parse::<u32>()) {
+            (Some(m), Ok(d), _, _) | (_, _, Some(m), Ok(d)) => (m, d),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, m, d)
+}
+
+fn text(value: &str) -> Option<String> {
+    let v = value.trim();
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
+/// Reads a Daylio CSV export. A file that isn't one is refused whole (a
+/// validation error naming `file`); a row that can't be read is set aside
+/// with its reason, and the rest is read.
+pub fn read_daylio(bytes: &[u8]) -> Result<MoodFile> {
+    let bad = |m: &str| Error::validation("file", m);
+    if bytes.len() > MOOD_IMPORT_MAX_BYTES {
+        return Err(bad(
+            "That file is over 50 MB, too big to be a mood app's export.",
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text_of = std::str::from_utf8(bytes)
+        .map_err(|_| bad("That file isn't text Steady can read (UTF-8)."))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text_of.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|_| bad("That file isn't a CSV file."))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let newer = [
+        "full_date",
+        "date",
+        "weekday",
+        "time",
+        "mood",
+        "activities",
+        "note_title",
+        "note",
+    ];
+    let older = [
+        "year",
+        "date",
+        "weekday",
+        "time",
+        "mood",
+        "activities",
+        "note",
+    ];
+    let is_newer = header == newer;
+    if !is_newer && header != older {
+        return Err(bad(
+            "That doesn't look like a Daylio export: its first line should name the columns full_date, date, weekday, time, mood, activities, note_title, note.",
+        ));
+    }
+    let mut file = MoodFile::default();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                file.problems.push(RowProblem {
+                    line,
+                    reason: "This line couldn't be read as CSV.".to_owned(),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let problem = |reason: &str| RowProblem {
+            line,
+            reason: reason.to_owned(),
+        };
+        if record.len() != header.len() {
+            file.problems.push(problem(
+                "This row has a different number of columns from the first line.",
+            ));
+            continue;
+        }
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let day = if is_newer {
+            NaiveDate::parse_from_str(field(0).trim(), "%Y-%m-%d").ok()
+        } else {
+            older_day(field(0), field(1))
+        };
+        let Some(day) = day else {
+            file.problems
+                .push(problem("The date isn't one Steady can read."));
+            continue;
+        };
+        let Some(mood) = text(field(4)) else {
+            file.problems.push(problem("The mood is empty."));
+            continue;
+        };
+        let time = ["%H:%M", "%I:%M %p", "%I:%M%p"]
+            .iter()
+            .find_map(|f| NaiveTime::parse_from_str(field(3).trim(), f).ok())
+            .map(|t| t.format("%H:%M").to_string());
+        let (title, note) = if is_newer {
+            (text(field(6)), text(field(7)))
+        } else {
+            (None, text(field(6)))
+        };
+        file.entries.push(MoodEntry {
+            line,
+            day: day.format("%Y-%m-%d").to_string(),
+            time,
+            mood,
+            activities: field(5).split(" | ").filter_map(text).collect(),
+            title,
+            note,
+        });
+    }
+    Ok(file)
+}
+
+/// What one entry says, as a line of the day's note.
+fn entry_words(e: &MoodEntry) -> String {
+    let mut parts = Vec::new();
+    let head = match &e.time {
+        Some(t) => format!("{t} {}", e.mood),
+        None => e.mood.clone(),
+    };
+    parts.push(head);
+    if !e.activities.is_empty() {
+        parts.push(e.activities.join(", "));
+    }
+    if let Some(t) = &e.title {
+        parts.push(t.clone());
+    }
+    if let Some(n) = &e.note {
+        parts.push(n.clone());
+    }
+    parts.join(" · ")
+}
+
+/// The days `file` would bring in with `mapping` (mood name, lowercased ->
+/// Steady mood 1-5; Daylio's own five are mapped unless `mapping` says
+/// otherwise). A name with no mood waits in `unmapped`, its entries out.
+pub fn preview_moods(file: &MoodFile, mapping: &BTreeMap<String, u8>) -> Result<MoodPreview> {
+    for (name, mood) in mapping {
+        if !(1..=5).contains(mood) {
+            return Err(Error::validation(
+                "mapping",
+                format!("\"{name}\" needs one of Steady's five moods (1 to 5)."),
+            ));
+        }
+    }
+    let mood_of = |name: &str| -> Option<u8> {
+        let key = name.to_lowercase();
+        mapping.get(&key).copied().or_else(|| {
+            DAYLIO_MOODS
+                .iter()
+                .find(|(n, _)| *n == key)
+                .map(|(_, m)| *m)
+        })
+    };
+    let mut unmapped: Vec<String> = Vec::new();
+    let mut by_day: BTreeMap<&str, Vec<(&MoodEntry, u8)>> = BTreeMap::new();
+    for e in &file.entries {
+        match mood_of(&e.mood) {
+            Some(m) => by_day.entry(e.day.as_str()).or_default().push((e, m)),
+            None => {
+                if !unmapped.contains(&e.mood) {
+                    unmapped.push(e.mood.clone());
+                }
+            }
+        }
+    }
+    let mut problems = file.problems.clone();
+    let mut days = Vec::new();
+    let mut combined = 0;
+    for (day, mut entries) in by_day {
+        // The file is newest first; a day's words go in time order.
+        entries.sort_by(|a, b| {
+            a.0.time
+                .cmp(&b.0.time)
+                .then(a.0.line.cmp(&b.0.line).reverse())
+        });
+        if entries.len() > 1 {
+            combined += 1;
+        }
+        let note: Vec<String> = entries.iter().map(|(e, _)| entry_words(e)).collect();
+        let note = note.join("\n");
+        if note.chars().count() > NOTE_MAX_CHARS {
+            problems.push(RowProblem {
+                line: entries[0].0.line,
+                reason: format!("The notes of {day} together are longer than a check-in's note can be ({NOTE_MAX_CHARS} characters)."),
+            });
+            continue;
+        }
+        days.push(ImportedDay {
+            day: day.to_owned(),
+            mood: entries.iter().map(|(_, m)| *m).min().unwrap_or(3),
+            note: Some(note),
+            entries: entries.len() as u64,
+        });
+    }
+    problems.sort_by_key(|p| p.line);
+    Ok(MoodPreview {
+        entries: file.entries.len() as u64,
+        combined_days: combined,
+        days,
+        unmapped,
+        problems,
+    })
+}
