@@ -426,3 +426,46 @@ fn the_report_can_carry_the_weeks_in_its_range() {
         assert!(es.contains(words), "{words}: {es}");
     }
 }
+
+#[test]
+fn a_version_10_file_gets_the_weekly_tables_and_keeps_its_data() {
+    use rusqlite::Connection;
+    let dir = steady_tests::DataDir::new();
+    {
+        let conn = Connection::open(dir.db_path()).unwrap();
+        let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations");
+        let mut files: Vec<_> = std::fs::read_dir(migrations)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files.iter().take(10) {
+            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+                .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 10).unwrap();
+        conn.execute_batch(
+            "INSERT INTO checkins (day, mood, craving, created_at, updated_at)
+                 VALUES ('2026-12-01', 3, 4, 'x', 'x');
+             INSERT INTO settings (key, value, updated_at) VALUES ('costCurrency', 'EUR', 'x');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.db_path()).unwrap();
+    let today = d("2026-12-07");
+    assert!(
+        store
+            .read(|dao| dao.checkin("2026-12-01"))
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        store.read(|dao| dao.cost()).unwrap().currency.as_deref(),
+        Some("EUR")
+    );
+    let saved = store
+        .write(|dao| dao.save_weekly_check(&check("2026-12-06", &[("sleep", Some(2))]), today))
+        .unwrap();
+    assert_eq!(saved.day, "2026-12-06");
+    assert_eq!(count(&store), 1);
+}
