@@ -123,7 +123,8 @@ pub struct Checkin {
     pub id: i64,
     pub day: String,
     pub mood: u8,
-    pub craving: u8,
+    /// `None` for a day brought in from another app, which never asked.
+    pub craving: Option<u8>,
     pub hungry: bool,
     pub angry: bool,
     pub lonely: bool,

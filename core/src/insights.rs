@@ -23,7 +23,8 @@ use crate::triggers::Category;
 pub struct DayPoint {
     pub day: String,
     pub mood: u8,
-    pub craving: u8,
+    /// `None` on a day brought in from another app.
+    pub craving: Option<u8>,
     pub stress: Option<u8>,
     pub pain: Option<u8>,
     pub sleep_hours: Option<f64>,

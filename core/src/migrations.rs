@@ -50,6 +50,10 @@ pub const FILES: &[(&str, &str)] = &[
         "0011_weekly.sql",
         include_str!("../../migrations/0011_weekly.sql"),
     ),
+    (
+        "0012_checkin_craving_optional.sql",
+        include_str!("../../migrations/0012_checkin_craving_optional.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -9,10 +9,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::checkins::NOTE_MAX_CHARS;
+use crate::choices::choice;
 use crate::error::{Error, Result};
+use crate::store::Dao;
 
 /// Daylio's own five moods and the Steady moods they stand for (1 = very
 /// low to 5 = very good).
@@ -353,4 +356,149 @@ pub fn preview_moods(file: &MoodFile, mapping: &BTreeMap<String, u8>) -> Result<
         unmapped,
         problems,
     })
+}
+
+choice! {
+    /// A day already checked in, when the file has it too.
+    pub enum KeepDay {
+        /// What is here stays as it is.
+        Mine = "mine",
+        /// The file's mood; the file's words after any note here; every
+        /// other answer here kept.
+        Imported = "imported",
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MoodImportSummary {
+    /// Days that had no check-in and now have one.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub added: u64,
+    /// Days checked in here that took the file's mood and words.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub replaced: u64,
+    /// Days checked in here that stayed as they were.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub kept: u64,
+}
+
+/// The same checks every check-in gets (a real day, not ahead of `today`, a
+/// mood of Steady's five, a note that fits), with the day named in the error.
+fn check_day(d: &ImportedDay, today: NaiveDate) -> Result<NaiveDate> {
+    let day = crate::day::parse_day("days", &d.day)?;
+    if day > today {
+        return Err(Error::validation(
+            "days",
+            format!("{} hasn't happened yet.", d.day),
+        ));
+    }
+    if !(1..=5).contains(&d.mood) {
+        return Err(Error::validation(
+            "days",
+            format!("{}: the mood should be one of Steady's five.", d.day),
+        ));
+    }
+    if d.note
+        .as_deref()
+        .is_some_and(|n| n.chars().count() > NOTE_MAX_CHARS)
+    {
+        return Err(Error::validation(
+            "days",
+            format!(
+                "{}: the note is longer than {NOTE_MAX_CHARS} characters.",
+                d.day
+            ),
+        ));
+    }
+    Ok(day)
+}
+
+impl Dao<'_> {
+    /// Writes `days` in this write's transaction (all or nothing). A day with
+    /// no check-in gets one: its mood and words, and no craving answer (the
+    /// other app never asked; it reads "not recorded"). A day checked in here
+    /// follows `keep`. Bringing the same file in again adds nothing.
+    pub fn import_moods(
+        &self,
+        days: &[ImportedDay],
+        keep: KeepDay,
+        today: NaiveDate,
+    ) -> Result<MoodImportSummary> {
+        for d in days {
+            check_day(d, today)?;
+        }
+        let now = crate::time::now_rfc3339();
+        let mut summary = MoodImportSummary::default();
+        for d in days {
+            let here: Option<(i64, Option<String>)> = self
+                .conn()
+                .prepare_cached("SELECT id, note FROM checkins WHERE day = ?1")?
+                .query_row([&d.day], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            match (here, keep) {
+                (None, _) => {
+                    self.conn()
+                        .prepare_cached(
+                            "INSERT INTO checkins (day, mood, note, created_at, updated_at)
+                             VALUES (?1, ?2, ?3, ?4, ?4)",
+                        )?
+                        .execute(params![d.day, d.mood, d.note, now])?;
+                    summary.added += 1;
+                }
+                (Some(_), KeepDay::Mine) => summary.kept += 1,
+                (Some((id, mine)), KeepDay::Imported) => {
+                    // Nothing the person wrote here is lost: the file's words
+                    // follow theirs (once: a second import doesn't repeat them).
+                    let note = match (mine, d.note.as_deref()) {
+                        (Some(m), Some(n)) if m.ends_with(n) => Some(m),
+                        (Some(m), Some(n)) => Some(format!("{m}\n\n{n}")),
+                        (m, n) => m.or_else(|| n.map(str::to_owned)),
+                    };
+                    if note
+                        .as_deref()
+                        .is_some_and(|n| n.chars().count() > NOTE_MAX_CHARS)
+                    {
+                        return Err(Error::validation(
+                            "days",
+                            format!(
+                                "{}: your note and the file's together are longer than {NOTE_MAX_CHARS} characters; keep yours for that day.",
+                                d.day
+                            ),
+                        ));
+                    }
+                    self.conn()
+                        .prepare_cached(
+                            "UPDATE checkins SET mood = ?2, note = ?3, updated_at = ?4 WHERE id = ?1",
+                        )?
+                        .execute(params![id, d.mood, note, now])?;
+                    summary.replaced += 1;
+                }
+            }
+        }
+        Ok(summary)
+    }
+}
+
+impl crate::store::Store {
+    /// Checks `days`, backs up (see [`crate::Store::back_up_before_import`]),
+    /// then writes them in one transaction.
+    pub fn import_moods_with_backup<Tz: chrono::TimeZone>(
+        &self,
+        days: &[ImportedDay],
+        keep: KeepDay,
+        backups: &std::path::Path,
+        now: chrono::DateTime<chrono::Utc>,
+        tz: &Tz,
+    ) -> Result<(MoodImportSummary, crate::backup::Backup)> {
+        let today = now.with_timezone(tz).date_naive();
+        for d in days {
+            check_day(d, today)?;
+        }
+        let backup = self.back_up_before_import(backups, now, tz)?;
+        let summary = self.write(|dao| dao.import_moods(days, keep, today))?;
+        Ok((summary, backup))
+    }
 }

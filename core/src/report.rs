@@ -109,7 +109,7 @@ fn checkins_section(i: &Insights, lang: Language) -> Section {
                 row("averageMood", average(p.iter().map(|c| f64::from(c.mood)))),
                 row(
                     "averageCraving",
-                    average(p.iter().map(|c| f64::from(c.craving))),
+                    average(p.iter().filter_map(|c| c.craving.map(f64::from))),
                 ),
                 row(
                     "averageStress",

@@ -217,7 +217,7 @@ fn every_field_round_trips() {
     let read = store.read(|dao| dao.checkin(&day(2))).unwrap().unwrap();
     assert_eq!(saved, read);
     assert_eq!(read.mood, 4);
-    assert_eq!(read.craving, 7);
+    assert_eq!(read.craving, Some(7));
     assert!(read.hungry && !read.angry && read.lonely && read.tired);
     assert_eq!(read.sleep_hours, Some(6.5));
     assert_eq!(read.medication, Some(Medication::Yes));
@@ -393,4 +393,86 @@ fn not_on_medication_is_remembered_as_a_setting() {
         .write(|dao| dao.save_checkin(&input, today()))
         .unwrap();
     assert!(store.read(|dao| dao.settings()).unwrap().not_on_medication);
+}
+
+#[test]
+fn a_version_11_file_keeps_its_check_ins_and_their_choices_when_craving_becomes_optional() {
+    let dir = DataDir::new();
+    {
+        let conn = Connection::open(dir.db_path()).unwrap();
+        let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations");
+        let mut files: Vec<_> = std::fs::read_dir(migrations)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files.iter().take(11) {
+            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+                .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 11).unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys=ON;
+             INSERT INTO checkins (day, mood, craving, stress, note, created_at, updated_at)
+                 VALUES ('2026-11-30', 2, 7, 5, 'A hard one', 'x', 'x');
+             INSERT INTO checkin_choices (checkin_id, question, choice)
+                 VALUES (1, 'support', 'meeting'), (1, 'selfCare', 'movement');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.db_path()).unwrap();
+    let kept = store
+        .read(|dao| dao.checkin("2026-11-30"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (kept.mood, kept.craving, kept.stress),
+        (2, Some(7), Some(5))
+    );
+    assert_eq!(kept.note.as_deref(), Some("A hard one"));
+    assert_eq!(kept.support, [Support::Meeting]);
+    assert_eq!(kept.self_care, [SelfCare::Movement]);
+    assert!(store.integrity_problems().unwrap().is_empty());
+    assert!(store.foreign_keys_on().unwrap());
+    // A day without a craving answer (as history from another app comes) is
+    // kept as "not recorded", and the averages leave it out.
+    let conn = Connection::open(dir.db_path()).unwrap();
+    conn.execute(
+        "INSERT INTO checkins (day, mood, created_at, updated_at) VALUES ('2026-11-29', 4, 'x', 'x')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let imported = store
+        .read(|dao| dao.checkin("2026-11-29"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(imported.craving, None);
+    let zone = FixedOffset::west_opt(5 * 3600).unwrap();
+    let report = store
+        .read(|dao| dao.report(Some(30), &["checkins".to_string()], today(), &zone))
+        .unwrap()
+        .body;
+    assert!(
+        report.contains("Average craving (0 to 10)</th><td>7.0"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Average mood (1 to 5)</th><td>3.0"),
+        "{report}"
+    );
+    // A check-in made in Steady still asks for the craving.
+    let err = store
+        .write(|dao| {
+            dao.save_checkin(
+                &CheckinInput {
+                    day: "2026-11-29".into(),
+                    mood: Some(4.0),
+                    ..Default::default()
+                },
+                today(),
+            )
+        })
+        .unwrap_err();
+    assert_eq!(err.field(), Some("craving"));
 }

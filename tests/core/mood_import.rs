@@ -133,3 +133,121 @@ fn ten_years_of_entries_are_read_and_previewed_whole() {
     assert_eq!(preview.combined_days, 3650);
     assert!(preview.days.iter().all(|d| d.mood == 3 && d.entries == 3));
 }
+
+fn preview_of(text: &str) -> steady_core::MoodPreview {
+    let mut mapping = BTreeMap::new();
+    mapping.insert("super".to_owned(), 5);
+    preview_moods(&read_daylio(text.as_bytes()).unwrap(), &mapping).unwrap()
+}
+
+#[test]
+fn the_days_come_in_once_all_or_nothing_and_a_day_checked_in_here_is_the_persons_to_choose() {
+    use steady_core::{CheckinInput, KeepDay, Store};
+    let store = Store::open_in_memory().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    // The person checked in on the 29th themselves.
+    store
+        .write(|dao| {
+            dao.save_checkin(
+                &CheckinInput {
+                    day: "2026-11-29".into(),
+                    mood: Some(2.0),
+                    craving: Some(6.0),
+                    note: Some("My own words".into()),
+                    ..Default::default()
+                },
+                today,
+            )
+        })
+        .unwrap();
+    let preview = preview_of(NEWER);
+    let summary = store
+        .write(|dao| dao.import_moods(&preview.days, KeepDay::Mine, today))
+        .unwrap();
+    assert_eq!((summary.added, summary.replaced, summary.kept), (2, 0, 1));
+    let mine = store
+        .read(|dao| dao.checkin("2026-11-29"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (mine.mood, mine.craving, mine.note.as_deref()),
+        (2, Some(6), Some("My own words"))
+    );
+    let new = store
+        .read(|dao| dao.checkin("2026-11-30"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (new.mood, new.craving),
+        (1, None),
+        "no craving: the other app never asked"
+    );
+    assert!(new.note.unwrap().contains("walked it off"));
+
+    // The same file again: nothing doubles.
+    let again = store
+        .write(|dao| dao.import_moods(&preview.days, KeepDay::Mine, today))
+        .unwrap();
+    assert_eq!((again.added, again.replaced, again.kept), (0, 0, 3));
+
+    // "Keep imported": the file's mood, its words after the person's, the
+    // craving they gave kept; twice is the same as once.
+    for _ in 0..2 {
+        store
+            .write(|dao| dao.import_moods(&preview.days, KeepDay::Imported, today))
+            .unwrap();
+    }
+    let taken = store
+        .read(|dao| dao.checkin("2026-11-29"))
+        .unwrap()
+        .unwrap();
+    assert_eq!((taken.mood, taken.craving), (5, Some(6)));
+    assert_eq!(
+        taken.note.as_deref(),
+        Some("My own words\n\n22:00 super · friends, \"game\" · She said \"hi\"")
+    );
+    let days = store
+        .read(|dao| dao.checkin_days("2026-11-01", "2026-11-30"))
+        .unwrap();
+    assert_eq!(days.len(), 3);
+
+    // All or nothing: a day ahead of today refuses the whole import.
+    let before = store.content_fingerprint().unwrap();
+    let mut bad = preview.days.clone();
+    bad.push(steady_core::ImportedDay {
+        day: "2026-12-25".into(),
+        mood: 3,
+        note: None,
+        entries: 1,
+    });
+    let err = store
+        .write(|dao| dao.import_moods(&bad, KeepDay::Imported, today))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("days"));
+    assert_eq!(store.content_fingerprint().unwrap(), before);
+}
+
+#[test]
+fn ten_years_come_in_in_one_transaction_after_a_backup() {
+    use steady_core::{KeepDay, Store};
+    let dir = steady_tests::DataDir::new();
+    let store = Store::open(dir.db_path()).unwrap();
+    let mut text = String::from("full_date,date,weekday,time,mood,activities,note_title,note\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2016, 12, 1).unwrap();
+    for i in (0..3650).rev() {
+        let day = start + chrono::Duration::days(i);
+        text.push_str(&format!("{day},x,x,08:00,good,walk,,\n"));
+    }
+    let preview = preview_of(&text);
+    let backups = dir.path().join("backups");
+    let now = "2026-12-07T15:00:00Z".parse().unwrap();
+    let (summary, backup) = store
+        .import_moods_with_backup(&preview.days, KeepDay::Mine, &backups, now, &chrono::Utc)
+        .unwrap();
+    assert_eq!(summary.added, 3650);
+    assert!(backups.join(&backup.name).exists(), "{backup:?}");
+    let insights = store
+        .read(|dao| dao.checkin_days("2016-12-01", "2026-11-29"))
+        .unwrap();
+    assert_eq!(insights.len(), 3650);
+}

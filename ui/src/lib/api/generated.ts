@@ -77,7 +77,11 @@ export type ToolUseUpdate = { seconds: number, before: number | null, after: num
 
 export type Count = { key: string, count: number, };
 
-export type DayPoint = { day: string, mood: number, craving: number, stress: number | null, pain: number | null, sleepHours: number | null, used: boolean, };
+export type DayPoint = { day: string, mood: number, 
+/**
+ * `None` on a day brought in from another app.
+ */
+craving: number | null, stress: number | null, pain: number | null, sleepHours: number | null, used: boolean, };
 
 export type HaltCount = { state: HaltState, count: number, of: number, };
 
@@ -165,7 +169,11 @@ export type Medication = "yes" | "no" | "notOnMedication";
 
 export type CheckinInput = { day: string, mood: number | null, craving: number | null, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<Support>, selfCare: Array<SelfCare>, goodThing: string | null, note: string | null, };
 
-export type Checkin = { id: number, day: string, mood: number, craving: number, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<Support>, selfCare: Array<SelfCare>, goodThing: string | null, note: string | null, createdAt: string, updatedAt: string, };
+export type Checkin = { id: number, day: string, mood: number, 
+/**
+ * `None` for a day brought in from another app, which never asked.
+ */
+craving: number | null, hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, stress: number | null, pain: number | null, sleepHours: number | null, sleepQuality: number | null, usedOpioids: boolean | null, medication: Medication | null, support: Array<Support>, selfCare: Array<SelfCare>, goodThing: string | null, note: string | null, createdAt: string, updatedAt: string, };
 
 export type CheckinDay = { day: string, mood: number, usedOpioids: boolean | null, };
 
