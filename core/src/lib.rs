@@ -90,8 +90,9 @@ pub use medication::{
 };
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use mood_import::{
-    DAYLIO_MOODS, ImportedDay, KeepDay, MOOD_IMPORT_MAX_BYTES, MoodEntry, MoodFile,
-    MoodImportSummary, MoodPreview, RowProblem, preview_moods, read_daylio,
+    DAYLIO_MOODS, ImportedDay, KeepDay, MOOD_IMPORT_MAX_BYTES, MoodEntry, MoodFile, MoodFileView,
+    MoodImportSummary, MoodName, MoodPreview, RowProblem, RowTrouble, preview_moods, read_daylio,
+    read_daylio_file,
 };
 pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};
 pub use plan::{

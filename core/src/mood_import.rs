@@ -48,6 +48,22 @@ pub struct MoodEntry {
     pub note: Option<String>,
 }
 
+choice! {
+    /// Why a row can't be brought in (the words are the screens').
+    pub enum RowTrouble {
+        /// Not readable as CSV.
+        Csv = "csv",
+        /// Not as many columns as the first line.
+        Columns = "columns",
+        /// A date Steady can't read.
+        Date = "date",
+        /// No mood.
+        Mood = "mood",
+        /// A day's notes together are longer than a check-in's note.
+        TooLong = "tooLong",
+    }
+}
+
 /// A row that can't be brought in, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -55,7 +71,7 @@ pub struct MoodEntry {
 pub struct RowProblem {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub line: u64,
-    pub reason: String,
+    pub trouble: RowTrouble,
 }
 
 /// What a file holds, before any mapping.
@@ -68,6 +84,25 @@ pub struct MoodFile {
 }
 
 impl MoodFile {
+    pub fn view(&self) -> MoodFileView {
+        MoodFileView {
+            entries: self.entries.len() as u64,
+            moods: self
+                .mood_names()
+                .into_iter()
+                .map(|(name, n)| MoodName {
+                    usual: DAYLIO_MOODS
+                        .iter()
+                        .find(|(d, _)| *d == name.to_lowercase())
+                        .map(|(_, m)| *m),
+                    name,
+                    entries: n as u64,
+                })
+                .collect(),
+            problems: self.problems.clone(),
+        }
+    }
+
     /// Each mood name in the file with how many entries use it, most used first.
     pub fn mood_names(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -109,6 +144,33 @@ pub struct MoodPreview {
     pub combined_days: u64,
     /// Mood names with no Steady mood chosen yet (their entries wait).
     pub unmapped: Vec<String>,
+    pub problems: Vec<RowProblem>,
+    /// Days already checked in here (see [`KeepDay`]).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub conflicts: u64,
+}
+
+/// A mood name of the file, how many entries use it, and the Steady mood it
+/// stands for unless the person says otherwise (Daylio's own five).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MoodName {
+    pub name: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub entries: u64,
+    pub usual: Option<u8>,
+}
+
+/// What a picked file holds, for the screen: its mood names and the rows
+/// that can't be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MoodFileView {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub entries: u64,
+    pub moods: Vec<MoodName>,
     pub problems: Vec<RowProblem>,
 }
 
@@ -213,20 +275,15 @@ pub fn read_daylio(bytes: &[u8]) -> Result<MoodFile> {
                 let line = e.position().map_or(0, |p| p.line());
                 file.problems.push(RowProblem {
                     line,
-                    reason: "This line couldn't be read as CSV.".to_owned(),
+                    trouble: RowTrouble::Csv,
                 });
                 continue;
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        let problem = |reason: &str| RowProblem {
-            line,
-            reason: reason.to_owned(),
-        };
+        let problem = |trouble: RowTrouble| RowProblem { line, trouble };
         if record.len() != header.len() {
-            file.problems.push(problem(
-                "This row has a different number of columns from the first line.",
-            ));
+            file.problems.push(problem(RowTrouble::Columns));
             continue;
         }
         let field = |i: usize| record.get(i).unwrap_or("");
@@ -236,12 +293,11 @@ pub fn read_daylio(bytes: &[u8]) -> Result<MoodFile> {
             older_day(field(0), field(1))
         };
         let Some(day) = day else {
-            file.problems
-                .push(problem("The date isn't one Steady can read."));
+            file.problems.push(problem(RowTrouble::Date));
             continue;
         };
         let Some(mood) = text(field(4)) else {
-            file.problems.push(problem("The mood is empty."));
+            file.problems.push(problem(RowTrouble::Mood));
             continue;
         };
         let time = ["%H:%M", "%I:%M %p", "%I:%M%p"]
@@ -264,6 +320,20 @@ pub fn read_daylio(bytes: &[u8]) -> Result<MoodFile> {
         });
     }
     Ok(file)
+}
+
+/// Reads a Daylio export from `path` (its size checked before it is read).
+pub fn read_daylio_file(path: &std::path::Path) -> Result<MoodFile> {
+    let unreadable =
+        |e: std::io::Error| Error::validation("file", format!("That file can't be read: {e}."));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MOOD_IMPORT_MAX_BYTES as u64 {
+        return Err(Error::validation(
+            "file",
+            "That file is over 50 MB, too big to be a mood app's export.",
+        ));
+    }
+    read_daylio(&std::fs::read(path).map_err(unreadable)?)
 }
 
 /// What one entry says, as a line of the day's note.
@@ -337,7 +407,7 @@ pub fn preview_moods(file: &MoodFile, mapping: &BTreeMap<String, u8>) -> Result<
         if note.chars().count() > NOTE_MAX_CHARS {
             problems.push(RowProblem {
                 line: entries[0].0.line,
-                reason: format!("The notes of {day} together are longer than a check-in's note can be ({NOTE_MAX_CHARS} characters)."),
+                trouble: RowTrouble::TooLong,
             });
             continue;
         }
@@ -350,6 +420,7 @@ pub fn preview_moods(file: &MoodFile, mapping: &BTreeMap<String, u8>) -> Result<
     }
     problems.sort_by_key(|p| p.line);
     Ok(MoodPreview {
+        conflicts: 0,
         entries: file.entries.len() as u64,
         combined_days: combined,
         days,
@@ -417,6 +488,24 @@ fn check_day(d: &ImportedDay, today: NaiveDate) -> Result<NaiveDate> {
 }
 
 impl Dao<'_> {
+    /// [`preview_moods`], with the days already checked in here counted.
+    pub fn mood_preview(
+        &self,
+        file: &MoodFile,
+        mapping: &BTreeMap<String, u8>,
+    ) -> Result<MoodPreview> {
+        let mut preview = preview_moods(file, mapping)?;
+        let mut here = self
+            .conn()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM checkins WHERE day = ?1)")?;
+        for d in &preview.days {
+            if here.query_row([&d.day], |r| r.get::<_, bool>(0))? {
+                preview.conflicts += 1;
+            }
+        }
+        Ok(preview)
+    }
+
     /// Writes `days` in this write's transaction (all or nothing). A day with
     /// no check-in gets one: its mood and words, and no craving answer (the
     /// other app never asked; it reads "not recorded"). A day checked in here

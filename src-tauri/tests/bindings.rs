@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use steady_lib::commands::data::{BackupStatus, Imported, Restored};
+use steady_lib::commands::data::{BackupStatus, Imported, MoodsImported, Restored};
 use steady_lib::commands::desktop::DesktopStatus;
 use steady_lib::commands::privacy::DataStatus;
 use steady_lib::commands::reminders::ReminderStatus;
@@ -33,6 +33,7 @@ fn generated() -> String {
         steady_core::ErrorKind::name(&cfg),
         steady_core::ImportSummary::name(&cfg),
         steady_core::Language::name(&cfg),
+        steady_core::MoodImportSummary::name(&cfg),
         steady_core::Recovery::name(&cfg),
     ];
     out.push_str(&format!(
@@ -48,6 +49,7 @@ fn generated() -> String {
         BackupStatus::decl(&cfg),
         Restored::decl(&cfg),
         Imported::decl(&cfg),
+        MoodsImported::decl(&cfg),
         ReminderStatus::decl(&cfg),
         ShortcutStatus::decl(&cfg),
         DesktopStatus::decl(&cfg),

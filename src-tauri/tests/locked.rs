@@ -211,6 +211,9 @@ fn calls() -> BTreeMap<&'static str, Value> {
     put("export_csv", json!({"kind": "checkins"}));
     put("pick_import", json!({"testPath": "IMPORT"}));
     put("import_picked", json!({"passphrase": null}));
+    put("pick_mood_file", json!({"testPath": null}));
+    put("preview_mood_import", json!({"mapping": {}}));
+    put("import_mood_file", json!({"mapping": {}, "keep": "mine"}));
     put(
         "delete_all_data",
         json!({"confirm": "DELETE", "includeBackups": true}),

@@ -20,8 +20,9 @@ use steady_core::{
     section_shapes,
 };
 use steady_core::{
-    Change, Compared, SignKind, SignTrend, WeeklyAnswer, WeeklyHistory, WeeklyInput, WeeklyResult,
-    WeeklySettings, WeeklySign, WeeklyView,
+    Change, Compared, ImportedDay, KeepDay, MoodFileView, MoodImportSummary, MoodName, MoodPreview,
+    RowProblem, RowTrouble, SignKind, SignTrend, WeeklyAnswer, WeeklyHistory, WeeklyInput,
+    WeeklyResult, WeeklySettings, WeeklySign, WeeklyView,
 };
 use ts_rs::{Config, TS};
 
@@ -127,6 +128,14 @@ fn generated() -> String {
         WeeklyView::decl(&cfg),
         SignTrend::decl(&cfg),
         WeeklyHistory::decl(&cfg),
+        RowTrouble::decl(&cfg),
+        RowProblem::decl(&cfg),
+        ImportedDay::decl(&cfg),
+        MoodPreview::decl(&cfg),
+        MoodName::decl(&cfg),
+        MoodFileView::decl(&cfg),
+        KeepDay::decl(&cfg),
+        MoodImportSummary::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

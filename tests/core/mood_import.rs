@@ -32,15 +32,13 @@ fn todays_export_is_read_with_its_quotes_newlines_and_problems() {
     assert_eq!(third.activities, ["friends", "\"game\""]);
     assert_eq!(third.note.as_deref(), Some("She said \"hi\""));
     // The rows that can't be read, each with its line and why.
-    let reasons: Vec<(u64, &str)> = file
-        .problems
-        .iter()
-        .map(|p| (p.line, p.reason.as_str()))
-        .collect();
+    use steady_core::RowTrouble;
+    let reasons: Vec<(u64, RowTrouble)> =
+        file.problems.iter().map(|p| (p.line, p.trouble)).collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");
-    assert!(reasons[0].1.contains("date"), "{reasons:?}");
-    assert!(reasons[1].1.contains("mood is empty"), "{reasons:?}");
-    assert!(reasons[2].1.contains("number of columns"), "{reasons:?}");
+    assert_eq!(reasons[0].1, RowTrouble::Date, "{reasons:?}");
+    assert_eq!(reasons[1].1, RowTrouble::Mood, "{reasons:?}");
+    assert_eq!(reasons[2].1, RowTrouble::Columns, "{reasons:?}");
     assert_eq!(file.mood_names()[0].1, 1);
 }
 

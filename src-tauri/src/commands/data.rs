@@ -3,14 +3,16 @@
 //! Paths never come from the web view: files are chosen in dialogs opened
 //! here, backups are named by their file name inside the backups folder.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Local, Utc};
 use serde::Serialize;
 use steady_core::{
-    Backup, BackupReason, CsvKind, ImportFile, ImportSummary, Store, inspect_import, list_backups,
-    local_today, read_backup_result, read_import, save_sealed_export,
+    Backup, BackupReason, Choice, CsvKind, ImportFile, ImportSummary, KeepDay, MoodFile,
+    MoodFileView, MoodImportSummary, MoodPreview, Store, inspect_import, list_backups, local_today,
+    preview_moods, read_backup_result, read_daylio_file, read_import, save_sealed_export,
 };
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -24,6 +26,8 @@ use crate::state::{StoreSlot, blocking};
 #[derive(Debug, Default)]
 pub struct DataFiles {
     picked: Mutex<Option<PathBuf>>,
+    /// A mood app's export, read, waiting for its mapping and a go-ahead.
+    moods: Mutex<Option<MoodFile>>,
 }
 
 fn backups_dir<R: Runtime>(slot: &StoreSlot, app: &AppHandle<R>) -> Result<PathBuf, IpcError> {
@@ -280,6 +284,103 @@ pub async fn import_picked<R: Runtime>(
             *picked = None;
         }
         Ok(Imported { summary, backup })
+    })
+    .await
+}
+
+/// Opens the file dialog for a mood app's export (Daylio's CSV) and reads it.
+/// Test builds may name the file (`test_path`); a user's build ignores it.
+#[tauri::command]
+pub async fn pick_mood_file<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    files: State<'_, Arc<DataFiles>>,
+    test_path: Option<String>,
+) -> Result<Option<MoodFileView>, IpcError> {
+    slot.unlocked_store(&app).await?;
+    let test_build = app.config().identifier.ends_with(".test");
+    let path = match test_path.filter(|_| test_build) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let dialog = app.dialog().clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                dialog
+                    .file()
+                    .set_title(crate::window::say(&app, "importMoods"))
+                    .add_filter("CSV", &["csv"])
+                    .blocking_pick_file()
+                    .and_then(|p| p.into_path().ok())
+            })
+            .await
+            .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))?
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let file = blocking(move || Ok(read_daylio_file(&path)?)).await?;
+    let view = file.view();
+    if let Ok(mut moods) = files.moods.lock() {
+        *moods = Some(file);
+    }
+    Ok(Some(view))
+}
+
+fn picked_moods(files: &DataFiles) -> Result<MoodFile, IpcError> {
+    files
+        .moods
+        .lock()
+        .ok()
+        .and_then(|m| m.clone())
+        .ok_or_else(|| IpcError::validation("file", "Choose a file to bring in first."))
+}
+
+/// The days the picked file would bring in with `mapping` (mood name ->
+/// Steady mood 1-5), and how many are already checked in here.
+#[tauri::command]
+pub async fn preview_mood_import<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    files: State<'_, Arc<DataFiles>>,
+    mapping: BTreeMap<String, u8>,
+) -> Result<MoodPreview, IpcError> {
+    let file = picked_moods(&files)?;
+    let store = slot.store(&app).await?;
+    blocking(move || Ok(store.read(|dao| dao.mood_preview(&file, &mapping))?)).await
+}
+
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct MoodsImported {
+    pub summary: MoodImportSummary,
+    /// The backup made just before.
+    pub backup: Backup,
+}
+
+/// Brings the picked file's days in with `mapping`; a day already checked in
+/// follows `keep` ("mine" or "imported"). A backup first, then one transaction.
+#[tauri::command]
+pub async fn import_mood_file<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    files: State<'_, Arc<DataFiles>>,
+    mapping: BTreeMap<String, u8>,
+    keep: String,
+) -> Result<MoodsImported, IpcError> {
+    let keep = KeepDay::parse("keep", &keep, "Choose keep mine or keep imported.")?;
+    let file = picked_moods(&files)?;
+    let store = slot.unlocked_store(&app).await?;
+    let backups = backups_dir(&slot, &app)?;
+    let files = files.inner().clone();
+    blocking(move || {
+        let preview = preview_moods(&file, &mapping)?;
+        let (summary, backup) =
+            store.import_moods_with_backup(&preview.days, keep, &backups, Utc::now(), &Local)?;
+        if let Ok(mut moods) = files.moods.lock() {
+            *moods = None;
+        }
+        Ok(MoodsImported { summary, backup })
     })
     .await
 }

@@ -111,6 +111,9 @@ macro_rules! app_commands {
             commands::data => export_csv,
             commands::data => pick_import,
             commands::data => import_picked,
+            commands::data => pick_mood_file,
+            commands::data => preview_mood_import,
+            commands::data => import_mood_file,
             commands::data => delete_all_data,
         }
     };

@@ -1,7 +1,7 @@
 // Generated from the Rust types in src-tauri/ by ts-rs (src-tauri/tests/bindings.rs).
 // Do not edit: change the Rust type, then run `make bindings`.
 
-import type { Backup, BackupResult, DesktopSettings, ErrorKind, ImportSummary, LanguageChoice, Recovery } from './generated';
+import type { Backup, BackupResult, DesktopSettings, ErrorKind, ImportSummary, LanguageChoice, MoodImportSummary, Recovery } from './generated';
 
 export type ShellErrorKind = "unavailable" | "internal";
 
@@ -73,6 +73,12 @@ export type Imported = { summary: ImportSummary,
  */
 backup: Backup, };
 
+export type MoodsImported = { summary: MoodImportSummary, 
+/**
+ * The backup made just before.
+ */
+backup: Backup, };
+
 export type ReminderStatus = { 
 /**
  * `false` when the desktop refused the last notification.
@@ -110,5 +116,5 @@ startAtLogin: boolean | null, notificationsAvailable: boolean, };
 export type DesktopScreen = "emergency" | "craving" | "medication" | "weeklyCheck";
 
 // The app's commands (src-tauri/src/commands/list.rs): what `call` may name.
-export type Command = "app_status" | "ui_ready" | "test_fingerprint" | "test_quit" | "get_settings" | "update_settings" | "hand_off" | "get_checkin_view" | "save_checkin" | "delete_checkin" | "list_checkin_days" | "save_checkin_draft" | "clear_checkin_draft" | "save_craving" | "get_craving" | "delete_craving" | "list_cravings" | "list_triggers" | "create_trigger" | "rename_trigger" | "archive_trigger" | "merge_triggers" | "list_tools" | "tools_that_work" | "craving_help" | "get_tool" | "create_tool" | "update_tool" | "set_tool_favourite" | "set_tool_hidden" | "reorder_tools" | "start_tool_use" | "update_tool_use" | "list_tool_uses" | "list_distractions" | "add_distraction" | "remove_distraction" | "get_counters" | "set_recovery_start" | "list_lapses" | "save_lapse" | "delete_lapse" | "regained_view" | "set_cost" | "set_milestones_on" | "note_milestone" | "weekly_view" | "save_weekly_check" | "set_weekly_settings" | "skip_weekly_check" | "weekly_history" | "get_plan" | "save_plan_item" | "delete_plan_item" | "reorder_plan_items" | "list_contacts" | "save_contact" | "delete_contact" | "reorder_contacts" | "mark_plan_reviewed" | "set_review_weeks" | "save_plan_file" | "save_calendar_file" | "print_page" | "get_plan_wizard" | "set_plan_wizard" | "get_insights" | "list_medicines" | "save_medicine" | "stop_medicine" | "restart_medicine" | "log_dose" | "medication_today" | "preview_report" | "save_report" | "list_reminders" | "save_reminder" | "delete_reminder" | "set_discreet_notifications" | "reminder_status" | "desktop_status" | "set_keep_in_tray" | "set_help_shortcut" | "set_start_at_login" | "set_plan_notices" | "unlock" | "lock_app" | "still_here" | "flushed" | "set_passphrase" | "rate_passphrase" | "data_status" | "set_lock_after" | "set_contacts_while_locked" | "contacts_while_locked" | "backup_status" | "back_up_now" | "restore_backup" | "export_all" | "export_csv" | "pick_import" | "import_picked" | "delete_all_data";
+export type Command = "app_status" | "ui_ready" | "test_fingerprint" | "test_quit" | "get_settings" | "update_settings" | "hand_off" | "get_checkin_view" | "save_checkin" | "delete_checkin" | "list_checkin_days" | "save_checkin_draft" | "clear_checkin_draft" | "save_craving" | "get_craving" | "delete_craving" | "list_cravings" | "list_triggers" | "create_trigger" | "rename_trigger" | "archive_trigger" | "merge_triggers" | "list_tools" | "tools_that_work" | "craving_help" | "get_tool" | "create_tool" | "update_tool" | "set_tool_favourite" | "set_tool_hidden" | "reorder_tools" | "start_tool_use" | "update_tool_use" | "list_tool_uses" | "list_distractions" | "add_distraction" | "remove_distraction" | "get_counters" | "set_recovery_start" | "list_lapses" | "save_lapse" | "delete_lapse" | "regained_view" | "set_cost" | "set_milestones_on" | "note_milestone" | "weekly_view" | "save_weekly_check" | "set_weekly_settings" | "skip_weekly_check" | "weekly_history" | "get_plan" | "save_plan_item" | "delete_plan_item" | "reorder_plan_items" | "list_contacts" | "save_contact" | "delete_contact" | "reorder_contacts" | "mark_plan_reviewed" | "set_review_weeks" | "save_plan_file" | "save_calendar_file" | "print_page" | "get_plan_wizard" | "set_plan_wizard" | "get_insights" | "list_medicines" | "save_medicine" | "stop_medicine" | "restart_medicine" | "log_dose" | "medication_today" | "preview_report" | "save_report" | "list_reminders" | "save_reminder" | "delete_reminder" | "set_discreet_notifications" | "reminder_status" | "desktop_status" | "set_keep_in_tray" | "set_help_shortcut" | "set_start_at_login" | "set_plan_notices" | "unlock" | "lock_app" | "still_here" | "flushed" | "set_passphrase" | "rate_passphrase" | "data_status" | "set_lock_after" | "set_contacts_while_locked" | "contacts_while_locked" | "backup_status" | "back_up_now" | "restore_backup" | "export_all" | "export_csv" | "pick_import" | "import_picked" | "pick_mood_file" | "preview_mood_import" | "import_mood_file" | "delete_all_data";
 export const SHELL_ERROR_KINDS: readonly ShellErrorKind[] = ["unavailable", "internal"];

@@ -607,6 +607,54 @@ values: Array<number | null>, };
 
 export type WeeklyHistory = { days: Array<string>, signs: Array<SignTrend>, };
 
+export type RowTrouble = "csv" | "columns" | "date" | "mood" | "tooLong";
+
+export type RowProblem = { line: number, trouble: RowTrouble, };
+
+export type ImportedDay = { day: string, mood: number, note: string | null, 
+/**
+ * How many of the file's entries made it.
+ */
+entries: number, };
+
+export type MoodPreview = { 
+/**
+ * Oldest first.
+ */
+days: Array<ImportedDay>, 
+/**
+ * Entries read, and the days with more than one.
+ */
+entries: number, combinedDays: number, 
+/**
+ * Mood names with no Steady mood chosen yet (their entries wait).
+ */
+unmapped: Array<string>, problems: Array<RowProblem>, 
+/**
+ * Days already checked in here (see [`KeepDay`]).
+ */
+conflicts: number, };
+
+export type MoodName = { name: string, entries: number, usual: number | null, };
+
+export type MoodFileView = { entries: number, moods: Array<MoodName>, problems: Array<RowProblem>, };
+
+export type KeepDay = "mine" | "imported";
+
+export type MoodImportSummary = { 
+/**
+ * Days that had no check-in and now have one.
+ */
+added: number, 
+/**
+ * Days checked in here that took the file's mood and words.
+ */
+replaced: number, 
+/**
+ * Days checked in here that stayed as they were.
+ */
+kept: number, };
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];

@@ -1,6 +1,10 @@
 // Typed calls to the shell, one function per command.
 import { call, onShellEvent } from './ipc';
 import type {
+  KeepDay,
+  MoodFileView,
+  MoodPreview,
+  MoodsImported,
   WeeklyHistory,
   WeeklyInput,
   WeeklyResult,
@@ -531,6 +535,21 @@ export function exportCsv(kind: CsvKind): Promise<string | null> {
 /** Opens the file dialog for an import; null when cancelled. `testPath` only counts in test builds. */
 export function pickImport(testPath?: string): Promise<PickedImport | null> {
   return call<PickedImport | null>('pick_import', testPath ? { testPath } : {});
+}
+
+/** Opens the file dialog for a mood app's export (Daylio's CSV) and reads it; null when cancelled. */
+export function pickMoodFile(testPath?: string): Promise<MoodFileView | null> {
+  return call<MoodFileView | null>('pick_mood_file', testPath ? { testPath } : {});
+}
+
+/** What the picked mood file would bring in with `mapping` (mood name, lower case -> 1-5). */
+export function previewMoodImport(mapping: Record<string, number>): Promise<MoodPreview> {
+  return call<MoodPreview>('preview_mood_import', { mapping });
+}
+
+/** Brings the picked mood file in: a backup first, then all or nothing. */
+export function importMoodFile(mapping: Record<string, number>, keep: KeepDay): Promise<MoodsImported> {
+  return call<MoodsImported>('import_mood_file', { mapping, keep });
 }
 
 /** Imports the picked file: checked whole, a backup first, then all or nothing. */

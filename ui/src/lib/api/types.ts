@@ -1,6 +1,13 @@
 // Generated from the Rust types (tests/core/bindings.rs): not written by hand here.
 export type {
   ExportWrapping,
+  ImportedDay,
+  KeepDay,
+  MoodFileView,
+  MoodImportSummary,
+  MoodName,
+  MoodPreview,
+  RowProblem,
   Change,
   Compared,
   SignKind,
@@ -99,6 +106,7 @@ export type {
   DesktopScreen,
   DesktopStatus,
   Imported,
+  MoodsImported,
   IpcError as IpcErrorShape,
   ReminderStatus,
   Restored,
