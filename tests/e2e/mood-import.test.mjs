@@ -104,6 +104,10 @@ describe('history from a mood app', () => {
           if (day(offset).slice(0, 7) === day(0).slice(0, 7)) await app.waitFor(`[data-testid=day-${day(offset)}][data-checked-in=true]`);
         }
         await shot('log-after-mood-import');
+        // And in Progress: the three days are counted.
+        await app.click('[data-testid=tab-progress]');
+        await app.waitFor('[data-testid=range-line]');
+        if (theme !== 'Spanish') await app.waitUntil("return /3 check-ins/.test(document.querySelector('[data-testid=range-line]').textContent)");
 
         // The same file again: nothing doubles.
         await yourData(app);
