@@ -88,6 +88,7 @@ pub use medication::{
     DoseStatus, DoseWeek, Medicine, MedicineInput, MedicineKind, MedicineProgress, MedicineToday,
     REFILL_NOTICE_DAYS, RUNNING_OUT_DAYS, missed_in_a_row,
 };
+pub use migrations::FILES as MIGRATION_FILES;
 pub use migrations::LATEST_VERSION as SCHEMA_VERSION;
 pub use mood_import::{
     DAYLIO_MOODS, ImportedDay, KeepDay, MOOD_IMPORT_MAX_BYTES, MoodEntry, MoodFile, MoodFileView,

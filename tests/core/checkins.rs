@@ -399,18 +399,7 @@ fn not_on_medication_is_remembered_as_a_setting() {
 fn a_version_11_file_keeps_its_check_ins_and_their_choices_when_craving_becomes_optional() {
     let dir = DataDir::new();
     {
-        let conn = Connection::open(dir.db_path()).unwrap();
-        let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations");
-        let mut files: Vec<_> = std::fs::read_dir(migrations)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for file in files.iter().take(11) {
-            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
-                .unwrap();
-        }
-        conn.pragma_update(None, "user_version", 11).unwrap();
+        let conn = steady_tests::database_at_version(&dir.db_path(), 11);
         conn.execute_batch(
             "PRAGMA foreign_keys=ON;
              INSERT INTO checkins (day, mood, craving, stress, note, created_at, updated_at)

@@ -2,7 +2,6 @@
 //! moments to call the clinic, on a real SQLite file and across DST.
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::America::New_York;
-use rusqlite::Connection;
 use steady_core::{
     ContactInput, DoseInput, DoseSchedule, DoseStatus, ErrorKind, LocalZone, MedicineInput,
     MedicineKind, Store,
@@ -585,18 +584,7 @@ fn a_dose_belongs_to_the_local_day_across_dst() {
 fn a_version_9_file_gets_the_medication_tables_and_keeps_its_data() {
     let dir = DataDir::new();
     {
-        let conn = Connection::open(dir.db_path()).unwrap();
-        let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations");
-        let mut files: Vec<_> = std::fs::read_dir(migrations)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for file in files.iter().take(9) {
-            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
-                .unwrap();
-        }
-        conn.pragma_update(None, "user_version", 9).unwrap();
+        let conn = steady_tests::database_at_version(&dir.db_path(), 9);
         conn.execute_batch(
             "INSERT INTO contacts (name, role, phone, ok_to_text, position, created_at, updated_at)
                  VALUES ('Dr. Ruiz', 'prescriber', '555-0101', 0, 1, 'x', 'x');

@@ -429,21 +429,9 @@ fn the_report_can_carry_the_weeks_in_its_range() {
 
 #[test]
 fn a_version_10_file_gets_the_weekly_tables_and_keeps_its_data() {
-    use rusqlite::Connection;
     let dir = steady_tests::DataDir::new();
     {
-        let conn = Connection::open(dir.db_path()).unwrap();
-        let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations");
-        let mut files: Vec<_> = std::fs::read_dir(migrations)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for file in files.iter().take(10) {
-            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
-                .unwrap();
-        }
-        conn.pragma_update(None, "user_version", 10).unwrap();
+        let conn = steady_tests::database_at_version(&dir.db_path(), 10);
         conn.execute_batch(
             "INSERT INTO checkins (day, mood, craving, created_at, updated_at)
                  VALUES ('2026-12-01', 3, 4, 'x', 'x');

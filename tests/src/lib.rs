@@ -38,6 +38,19 @@ impl Default for DataDir {
     }
 }
 
+/// A database file at `path` made by the first `version` migrations, as an
+/// older Steady left it (for the upgrade tests): the connection is returned
+/// so the test can put its data in before the current Steady opens it.
+pub fn database_at_version(path: &Path, version: usize) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).expect("open the old database");
+    for (_, sql) in steady_core::MIGRATION_FILES.iter().take(version) {
+        conn.execute_batch(sql).expect("an old migration");
+    }
+    conn.pragma_update(None, "user_version", version as i64)
+        .expect("set its version");
+    conn
+}
+
 /// The bytes of a file, for "left untouched" checks.
 pub fn file_bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))

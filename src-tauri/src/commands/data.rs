@@ -202,6 +202,31 @@ pub async fn export_csv<R: Runtime>(
     .await
 }
 
+/// Asks which file to bring in (or, in a test build only, takes `test_path`).
+/// `None` when the person cancelled. The web view never names a path.
+async fn pick_file<R: Runtime>(
+    app: &AppHandle<R>,
+    test_path: Option<String>,
+    title: &'static str,
+    filter: (&'static str, &'static [&'static str]),
+) -> Result<Option<PathBuf>, IpcError> {
+    let test_build = app.config().identifier.ends_with(".test");
+    if let Some(p) = test_path.filter(|_| test_build) {
+        return Ok(Some(PathBuf::from(p)));
+    }
+    let dialog = app.dialog().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        dialog
+            .file()
+            .set_title(title)
+            .add_filter(filter.0, filter.1)
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))
+}
+
 /// Opens the file dialog for an import and checks the file's size and kind.
 /// Test builds may name the file (`test_path`); a user's build ignores it.
 #[tauri::command]
@@ -213,27 +238,12 @@ pub async fn pick_import<R: Runtime>(
 ) -> Result<Option<ImportFile>, IpcError> {
     // Nothing is brought in while locked: the import needs the data open.
     slot.unlocked_store(&app).await?;
-    let test_build = app.config().identifier.ends_with(".test");
-    let path = match test_path.filter(|_| test_build) {
-        Some(p) => Some(PathBuf::from(p)),
-        None => {
-            let dialog = app.dialog().clone();
-            tauri::async_runtime::spawn_blocking(move || {
-                dialog
-                    .file()
-                    .set_title(crate::window::say(&app, "importExport"))
-                    .add_filter(
-                        crate::window::say(&app, "steadyExport"),
-                        &["json", "steady"],
-                    )
-                    .blocking_pick_file()
-                    .and_then(|p| p.into_path().ok())
-            })
-            .await
-            .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))?
-        }
-    };
-    let Some(path) = path else {
+    let filter = (
+        crate::window::say(&app, "steadyExport"),
+        &["json", "steady"][..],
+    );
+    let title = crate::window::say(&app, "importExport");
+    let Some(path) = pick_file(&app, test_path, title, filter).await? else {
         return Ok(None);
     };
     // What the file is, from its size and first bytes (the core refuses one
@@ -298,24 +308,8 @@ pub async fn pick_mood_file<R: Runtime>(
     test_path: Option<String>,
 ) -> Result<Option<MoodFileView>, IpcError> {
     slot.unlocked_store(&app).await?;
-    let test_build = app.config().identifier.ends_with(".test");
-    let path = match test_path.filter(|_| test_build) {
-        Some(p) => Some(PathBuf::from(p)),
-        None => {
-            let dialog = app.dialog().clone();
-            tauri::async_runtime::spawn_blocking(move || {
-                dialog
-                    .file()
-                    .set_title(crate::window::say(&app, "importMoods"))
-                    .add_filter("CSV", &["csv"])
-                    .blocking_pick_file()
-                    .and_then(|p| p.into_path().ok())
-            })
-            .await
-            .map_err(|e| IpcError::internal(format!("dialog task failed: {e}")))?
-        }
-    };
-    let Some(path) = path else {
+    let title = crate::window::say(&app, "importMoods");
+    let Some(path) = pick_file(&app, test_path, title, ("CSV", &["csv"][..])).await? else {
         return Ok(None);
     };
     let file = blocking(move || Ok(read_daylio_file(&path)?)).await?;
