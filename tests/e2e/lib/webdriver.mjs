@@ -301,14 +301,29 @@ export class App {
     await this.waitUntil('return !window.__steadyOldPage && document.body.dataset.ready', 20_000, 'the reloaded page is ready');
   }
 
-  async click(css) {
-    const el = await this.waitFor(css);
-    // Bring it to the middle of its scroll area first, clear of the tab bar.
-    await this.execute("arguments[0].scrollIntoView({ block: 'center' }); return true;", [
-      { [W3C_ELEMENT]: el },
-    ]);
-    await this.cmd('POST', `/element/${el}/click`, {});
-    this.clicks += 1;
+  async click(css, timeout = 15_000) {
+    // As a person does: wait until the thing is there and can be pressed (a
+    // screen still sliding in, or a button a moment from being shown, is not
+    // yet), then press it. Any other refusal fails at once, naming the target.
+    const until = Date.now() + timeout;
+    for (;;) {
+      const el = await this.waitFor(css, Math.max(until - Date.now(), 100));
+      try {
+        // Bring it to the middle of its scroll area first, clear of the tab bar.
+        await this.execute("arguments[0].scrollIntoView({ block: 'center' }); return true;", [
+          { [W3C_ELEMENT]: el },
+        ]);
+        await this.cmd('POST', `/element/${el}/click`, {});
+        this.clicks += 1;
+        return;
+      } catch (err) {
+        const waitable = /not interactable|stale element|intercepted/.test(err.message);
+        if (!waitable || Date.now() >= until) {
+          throw new Error(`click ${css}: ${err.message}`, { cause: err });
+        }
+      }
+      await sleep(100);
+    }
   }
 
   /** Calls a Steady command straight through the IPC bridge, as a page script
