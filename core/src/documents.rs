@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::choices::Choice;
 use crate::contacts::Role;
 use crate::error::{Error, Result};
+use crate::pdf::{self, Block, Paper, Para, PdfDoc, Run};
 use crate::plan::{Plan, PlanItem, PlanItemKind, PlanSectionId};
 use crate::settings::Language;
 use crate::words::{crisis_line, phrase, pieces, word};
@@ -105,7 +106,7 @@ struct ContactView {
     notes: Option<String>,
 }
 
-struct SectionView {
+pub(crate) struct SectionView {
     id: &'static str,
     title: &'static str,
     empty: &'static str,
@@ -169,10 +170,10 @@ fn rendered(page: askama::Result<String>) -> Result<String> {
     page.map_err(|e| Error::Storage(format!("could not make the document: {e}")))
 }
 
-/// The chosen sections of `plan` as HTML sections (no document around them),
-/// with headings at `level`.
-pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language, level: u8) -> Result<String> {
-    let sections = exportable_sections()
+/// The chosen sections of `plan`, in the plan's order, with the words each
+/// document shows (the HTML file's template and the PDF both read these).
+pub(crate) fn plan_sections(plan: &Plan, chosen: &[String], lang: Language) -> Vec<SectionView> {
+    exportable_sections()
         .into_iter()
         .filter(|s| chosen.iter().any(|c| c == s))
         .map(|id| {
@@ -214,8 +215,126 @@ pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language, level: u8) -> R
                 items,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The chosen sections of `plan` as HTML sections (no document around them),
+/// with headings at `level`.
+pub fn plan_body(plan: &Plan, chosen: &[String], lang: Language, level: u8) -> Result<String> {
+    let sections = plan_sections(plan, chosen, lang);
     rendered(PlanBody { sections, level }.render())
+}
+
+impl SectionView {
+    /// This section as PDF blocks, its heading at `level`.
+    pub(crate) fn blocks(&self, level: u8) -> Vec<Block> {
+        let mut out = vec![Block::Heading {
+            level,
+            text: self.title.to_owned(),
+        }];
+        if self.contacts.is_empty() && self.items.is_empty() {
+            out.push(Block::Para(Para::muted(self.empty)));
+        } else if !self.contacts.is_empty() {
+            let items = self
+                .contacts
+                .iter()
+                .map(|c| {
+                    let mut paras = vec![Para::runs(vec![
+                        Run::bold(&c.name),
+                        Run::plain(format!(" ({}) ", c.role)),
+                        Run::bold(&c.phone),
+                        Run::plain(c.text_ok),
+                    ])];
+                    paras.extend(c.notes.iter().map(Para::muted));
+                    paras
+                })
+                .collect();
+            out.push(Block::List(items));
+        } else {
+            let items = self
+                .items
+                .iter()
+                .map(|i| {
+                    let mut first = Vec::new();
+                    if !i.kind.is_empty() {
+                        first.push(Run::plain(format!("{}: ", i.kind)));
+                    }
+                    first.push(Run::plain(&i.text));
+                    let mut paras = vec![Para::runs(first)];
+                    paras.extend(i.detail.iter().map(Para::muted));
+                    paras.extend(
+                        i.date
+                            .iter()
+                            .map(|(label, day)| Para::muted(format!("{label}: {day}"))),
+                    );
+                    paras.extend(i.status.map(Para::muted));
+                    paras.extend(i.if_then.iter().map(|(when, then)| Para {
+                        indent: true,
+                        ..Para::text(format!(
+                            "{} {when}, {} {then}.",
+                            self.if_word, self.then_word
+                        ))
+                    }));
+                    paras
+                })
+                .collect();
+            out.push(Block::List(items));
+        }
+        out
+    }
+}
+
+/// Where to call in an emergency and a crisis, the numbers in bold.
+pub(crate) fn help_para(emergency_number: &str, lang: Language) -> Para {
+    Para::runs(
+        help_pieces(emergency_number, lang)
+            .into_iter()
+            .map(|(text, number)| Run { text, bold: number })
+            .collect(),
+    )
+}
+
+fn help_pieces(emergency_number: &str, lang: Language) -> Vec<(String, bool)> {
+    pieces(
+        lang,
+        "report.file.help",
+        &[
+            ("emergency", emergency_number),
+            ("crisis", crisis_line("988")),
+            ("samhsa", crisis_line("samhsa")),
+        ],
+    )
+}
+
+/// The plan as a PDF: the same parts and words as the plan file.
+pub fn plan_pdf(
+    plan: &Plan,
+    chosen: &[String],
+    emergency_number: &str,
+    today: NaiveDate,
+    lang: Language,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    check_sections(chosen, &exportable_sections())?;
+    let made = long_date(today, lang);
+    let mut blocks = vec![
+        Block::Para(Para::muted(phrase(
+            lang,
+            "plan.file.made",
+            &[("made", &made)],
+        ))),
+        Block::Notice(help_para(emergency_number, lang)),
+    ];
+    for section in plan_sections(plan, chosen, lang) {
+        blocks.extend(section.blocks(2));
+    }
+    pdf::render(&PdfDoc {
+        lang,
+        title: say(lang, "title").to_owned(),
+        paper,
+        footer: made,
+        blocks,
+    })
 }
 
 /// Wraps `body` (rendered by a template) in a self-contained document with
@@ -232,15 +351,7 @@ pub fn document(
             code: if lang.is_spanish() { "es" } else { "en" },
             title,
             meta,
-            help: pieces(
-                lang,
-                "report.file.help",
-                &[
-                    ("emergency", emergency_number),
-                    ("crisis", crisis_line("988")),
-                    ("samhsa", crisis_line("samhsa")),
-                ],
-            ),
+            help: help_pieces(emergency_number, lang),
             style: STYLE,
             body,
         }

@@ -25,6 +25,7 @@ mod migrations;
 mod mood_import;
 mod number;
 mod offer;
+mod pdf;
 mod plan;
 mod recovery;
 mod regained;
@@ -58,7 +59,7 @@ pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, format_instant, local_today}
 pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };
-pub use documents::{exportable_sections, plan_file};
+pub use documents::{exportable_sections, plan_file, plan_pdf};
 pub use encryption::{
     DEFAULT_LOCK_AFTER_MINUTES, EncryptionChange, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS,
     PASSPHRASE_MIN_CHARS, Strength, check_passphrase, passphrase_strength, unlock_delay,
@@ -96,6 +97,7 @@ pub use mood_import::{
     read_daylio_file,
 };
 pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};
+pub use pdf::Paper;
 pub use plan::{
     DEFAULT_REVIEW_WEEKS, GoalStatus, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS,
     Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection, PlanSectionId, Review, SectionShape,

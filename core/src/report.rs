@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 use crate::choices::{Choice, choice};
 use crate::day::LocalZone;
 use crate::documents::{
-    check_sections, day_words, document, exportable_sections, long_date, plan_body, short_date,
+    SectionView, check_sections, day_words, document, exportable_sections, help_para, long_date,
+    plan_body, plan_sections, short_date,
 };
 use crate::error::Result;
 use crate::insights::Insights;
 use crate::medication::DoseSchedule;
+use crate::pdf::{self, Block, Paper, Para, PdfDoc, Run};
 use crate::regained::money_words;
 use crate::settings::Language;
 use crate::store::Dao;
@@ -69,6 +71,8 @@ struct Section {
     lapses: Vec<LapseView>,
     /// The plan's own sections, already rendered by their template.
     plan: Option<String>,
+    /// The same sections, for the PDF.
+    plan_sections: Vec<SectionView>,
 }
 
 struct Table {
@@ -394,14 +398,14 @@ impl Dao<'_> {
         })
     }
 
-    /// The report for the last `days` days (all when `None`), with `chosen` sections.
-    pub fn report(
+    /// The chosen parts of the report, in order, and the range they cover.
+    fn report_parts(
         &self,
         days: Option<i64>,
         chosen: &[String],
         today: NaiveDate,
         zone: &dyn LocalZone,
-    ) -> Result<Report> {
+    ) -> Result<Parts> {
         let words: Vec<&str> = ReportSection::ALL.iter().map(|s| s.word()).collect();
         check_sections(chosen, &words)?;
         let insights = self.insights_for(days, today, zone)?;
@@ -439,23 +443,136 @@ impl Dao<'_> {
                 id: "plan",
                 heading: word(lang, "report.sections.plan"),
                 plan: Some(plan_body(&plan, &all, lang, 3)?),
+                plan_sections: plan_sections(&plan, &all, lang),
                 ..Default::default()
             });
         }
-        let body = ReportBody { sections }
-            .render()
-            .map_err(|e| crate::Error::Storage(format!("could not make the report: {e}")))?;
-        let number = self.settings()?.emergency_number;
+        let from = day_words(&insights.from, lang);
+        let to = day_words(&insights.to, lang);
         let meta = phrase(
             lang,
             "report.file.made",
             &[
-                ("from", &day_words(&insights.from, lang)),
-                ("to", &day_words(&insights.to, lang)),
+                ("from", &from),
+                ("to", &to),
                 ("made", &long_date(today, lang)),
             ],
         );
+        Ok(Parts {
+            sections,
+            lang,
+            meta,
+            range: format!("{from} – {to}"),
+            number: self.settings()?.emergency_number,
+        })
+    }
+
+    /// The report for the last `days` days (all when `None`), with `chosen` sections.
+    pub fn report(
+        &self,
+        days: Option<i64>,
+        chosen: &[String],
+        today: NaiveDate,
+        zone: &dyn LocalZone,
+    ) -> Result<Report> {
+        let Parts {
+            sections,
+            lang,
+            meta,
+            number,
+            ..
+        } = self.report_parts(days, chosen, today, zone)?;
+        let body = ReportBody { sections }
+            .render()
+            .map_err(|e| crate::Error::Storage(format!("could not make the report: {e}")))?;
         let html = document(say(lang, "title"), &meta, &number, &body, lang)?;
         Ok(Report { body, html })
+    }
+
+    /// The same report as a PDF on `paper`, the date range at the foot of
+    /// every page beside its number.
+    pub fn report_pdf(
+        &self,
+        days: Option<i64>,
+        chosen: &[String],
+        today: NaiveDate,
+        zone: &dyn LocalZone,
+        paper: Paper,
+    ) -> Result<Vec<u8>> {
+        let parts = self.report_parts(days, chosen, today, zone)?;
+        let mut blocks = vec![
+            Block::Para(Para::muted(&parts.meta)),
+            Block::Notice(help_para(&parts.number, parts.lang)),
+        ];
+        for section in &parts.sections {
+            blocks.extend(section.blocks());
+        }
+        pdf::render(&PdfDoc {
+            lang: parts.lang,
+            title: say(parts.lang, "title").to_owned(),
+            paper,
+            footer: parts.range,
+            blocks,
+        })
+    }
+}
+
+/// What both forms of the report are made from.
+struct Parts {
+    sections: Vec<Section>,
+    lang: Language,
+    /// The range and the day it was made, under the title.
+    meta: String,
+    /// The range alone, for the foot of each PDF page.
+    range: String,
+    number: String,
+}
+
+impl Section {
+    fn blocks(&self) -> Vec<Block> {
+        let mut out = vec![Block::Heading {
+            level: 2,
+            text: self.heading.to_owned(),
+        }];
+        out.extend(self.lines.iter().map(|l| Block::Para(Para::text(l))));
+        if let Some(empty) = self.empty {
+            out.push(Block::Para(Para::muted(empty)));
+        }
+        if let Some(t) = &self.table {
+            out.push(Block::Table {
+                head: t.head.clone(),
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|(first, rest)| std::iter::once(first).chain(rest).cloned().collect())
+                    .collect(),
+                row_heads: t.row_heads,
+            });
+        }
+        if !self.list.is_empty() {
+            out.push(Block::List(
+                self.list.iter().map(|l| vec![Para::text(l)]).collect(),
+            ));
+        }
+        if !self.lapses.is_empty() {
+            out.push(Block::List(
+                self.lapses
+                    .iter()
+                    .map(|l| {
+                        let mut paras = vec![Para::runs(vec![Run::bold(&l.day)])];
+                        paras.extend(
+                            l.details
+                                .iter()
+                                .map(|(label, text)| Para::muted(format!("{label} {text}"))),
+                        );
+                        paras
+                    })
+                    .collect(),
+            ));
+        }
+        for part in &self.plan_sections {
+            out.extend(part.blocks(3));
+        }
+        out
     }
 }

@@ -18,6 +18,7 @@ mod medication;
 mod model;
 mod modes;
 mod mood_import;
+mod pdf;
 mod plan;
 mod recovery;
 mod regained;
