@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::choices::Choice;
 use crate::contacts::Role;
 use crate::error::{Error, Result};
-use crate::pdf::{self, Block, Paper, Para, PdfDoc, Run};
+use crate::pdf::{self, Block, CardDoc, CardLine, Paper, Para, PdfDoc, Run};
 use crate::plan::{Plan, PlanItem, PlanItemKind, PlanSectionId};
 use crate::settings::Language;
 use crate::words::{crisis_line, phrase, pieces, word};
@@ -357,6 +357,66 @@ pub fn document(
         }
         .render(),
     )
+}
+
+/// The wallet card as a PDF, as the Wallet card screen shows it: on the
+/// front, where to call; on the back, the first three support people and
+/// the first three ways to cope.
+pub fn wallet_pdf(
+    plan: &Plan,
+    emergency_number: &str,
+    lang: Language,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    let w = |key: &str| word(lang, &format!("wallet.{key}"));
+    let front = vec![
+        CardLine::Para(vec![
+            Run::plain(format!("{} ", w("emergency"))),
+            Run::bold(emergency_number),
+        ]),
+        CardLine::Para(vec![
+            Run::plain(format!("{} ", w("crisis"))),
+            Run::bold(crisis_line("988")),
+            Run::plain(format!(". {}", w("crisisSpanish"))),
+        ]),
+        CardLine::Para(vec![
+            Run::plain(format!("{} ", w("samhsa"))),
+            Run::bold(crisis_line("samhsa")),
+        ]),
+    ];
+    let mut back = Vec::new();
+    if !plan.contacts.is_empty() {
+        back.push(CardLine::Heading(w("people").to_owned()));
+        back.extend(plan.contacts.iter().take(3).map(|c| {
+            CardLine::Para(vec![
+                Run::plain(format!("{} ({}) ", c.name, role_label(c.role, lang))),
+                Run::bold(&c.phone),
+            ])
+        }));
+    }
+    let coping = plan
+        .sections
+        .iter()
+        .find(|s| s.id == PlanSectionId::Coping)
+        .map(|s| s.items.as_slice())
+        .unwrap_or_default();
+    if !coping.is_empty() {
+        back.push(CardLine::Heading(w("hard").to_owned()));
+        back.extend(
+            coping
+                .iter()
+                .take(3)
+                .map(|item| CardLine::Step(item.text.clone())),
+        );
+    }
+    pdf::render_card(&CardDoc {
+        lang,
+        title: w("title").to_owned(),
+        paper,
+        note: w("cut").to_owned(),
+        front,
+        back,
+    })
 }
 
 /// Checks a choice of sections against the known ones.

@@ -59,7 +59,7 @@ pub use day::{BACKFILL_DAYS, LocalZone, SystemZone, format_instant, local_today}
 pub use desktop::{
     DEFAULT_HELP_SHORTCUT, DesktopSettings, HELP_SHORTCUTS, check_shortcut, still_running_text,
 };
-pub use documents::{exportable_sections, plan_file, plan_pdf};
+pub use documents::{exportable_sections, plan_file, plan_pdf, wallet_pdf};
 pub use encryption::{
     DEFAULT_LOCK_AFTER_MINUTES, EncryptionChange, LOCK_AFTER_CHOICES, PASSPHRASE_MAX_CHARS,
     PASSPHRASE_MIN_CHARS, Strength, check_passphrase, passphrase_strength, unlock_delay,

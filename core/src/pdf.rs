@@ -16,7 +16,7 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
@@ -24,8 +24,8 @@ use krilla::tagging::{
 };
 use krilla::text::{Font, TextDirection};
 use krilla::{Document, SerializeSettings};
-use serde::{Deserialize, Serialize};
 
+use crate::choices::choice;
 use crate::error::{Error, Result};
 use crate::settings::Language;
 use crate::words::phrase;
@@ -33,44 +33,24 @@ use crate::words::phrase;
 static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
 
-/// The paper a PDF is laid out for: Letter in the US (and for Spanish as it
-/// is spoken there), A4 as a setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    #[default]
-    Letter,
-    A4,
+choice! {
+    /// The paper a PDF is laid out for: Letter in the US (in English and in
+    /// Spanish), A4 as a setting.
+    #[derive(Default)]
+    pub enum Paper {
+        #[default]
+        Letter = "letter",
+        A4 = "a4",
+    }
 }
 
 impl Paper {
-    pub const ALL: [Paper; 2] = [Paper::Letter, Paper::A4];
-
-    /// The stored word.
-    pub fn word(self) -> &'static str {
-        match self {
-            Paper::Letter => "letter",
-            Paper::A4 => "a4",
-        }
-    }
-
     /// Width and height in points (1/72 inch).
     pub fn size(self) -> (f32, f32) {
         match self {
             Paper::Letter => (612.0, 792.0),
             Paper::A4 => (595.28, 841.89),
         }
-    }
-}
-
-impl std::str::FromStr for Paper {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Paper::ALL
-            .into_iter()
-            .find(|p| p.word() == s)
-            .ok_or_else(|| Error::validation("paper", "Choose Letter or A4."))
     }
 }
 
@@ -227,6 +207,9 @@ enum Op {
     Frame {
         rect: (f32, f32, f32, f32),
         color: (u8, u8, u8),
+        width: f32,
+        /// Dashed: a line to cut along.
+        dashed: bool,
     },
 }
 
@@ -562,6 +545,8 @@ impl<'f> Layout<'f> {
         self.push(Op::Frame {
             rect: (self.left(), top, self.right() - self.left(), height),
             color: ALARM,
+            width: 2.0,
+            dashed: false,
         });
         self.y += 8.0;
     }
@@ -828,22 +813,208 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
             } => layout.table(head, rows, *row_heads),
         }
     }
+    write(layout, &doc.title, doc.lang, doc.paper, &doc.footer)
+}
+
+/// One line on a side of a card.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CardLine {
+    Heading(String),
+    Para(Vec<Run>),
+    /// A numbered step ("When it gets hard").
+    Step(String),
+}
+
+/// A card to cut out and fold once: two sides of a wallet card (3⅜ × 2⅛
+/// inches, a bank card's size) side by side, under a title and a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardDoc {
+    pub lang: Language,
+    pub title: String,
+    pub paper: Paper,
+    /// How to cut and fold it.
+    pub note: String,
+    pub front: Vec<CardLine>,
+    pub back: Vec<CardLine>,
+}
+
+const CARD_W: f32 = 243.0;
+const CARD_H: f32 = 153.0;
+const CARD_PAD: f32 = 9.0;
+
+/// Lays out and writes a wallet card.
+pub fn render_card(doc: &CardDoc) -> Result<Vec<u8>> {
+    let faces = Faces::load()?;
+    let mut layout = Layout::new(&faces, doc.paper);
+    layout.heading(1, &doc.title);
+    let room = layout.right() - layout.left();
+    layout.para(&Para::text(&doc.note), layout.left(), room, None);
+    layout.y += 10.0;
+    let inner = CARD_W - 2.0 * CARD_PAD;
+    let fits = |layout: &Layout, lines: &[CardLine], size: f32| {
+        layout.card_height(lines, inner, size) <= CARD_H - 2.0 * CARD_PAD
+    };
+    // Each side as large as it fits (9.5 down to 5.5 pt); what still does not
+    // fit is cut short.
+    let mut sides = [doc.front.clone(), doc.back.clone()];
+    let mut sizes = [9.5_f32; 2];
+    for (side, size) in sides.iter_mut().zip(sizes.iter_mut()) {
+        while *size > 5.5 && !fits(&layout, side, *size) {
+            *size -= 0.25;
+        }
+        let mut longest = 120;
+        while !fits(&layout, side, *size) && longest > 12 {
+            longest -= 12;
+            for line in side.iter_mut() {
+                shorten(line, longest);
+            }
+        }
+    }
+    let [front, back] = sides;
+    let top = layout.y;
+    let left = layout.left();
+    layout.card_side(&front, left, top, sizes[0]);
+    layout.card_side(&back, left + CARD_W, top, sizes[1]);
+    layout.push(Op::Frame {
+        rect: (left, top, 2.0 * CARD_W, CARD_H),
+        color: MUTED,
+        width: 0.8,
+        dashed: true,
+    });
+    // The fold.
+    layout.push(Op::Line {
+        from: (left + CARD_W, top),
+        to: (left + CARD_W, top + CARD_H),
+        width: 0.5,
+        color: (0xcc, 0xd3, 0xd6),
+    });
+    layout.y = top + CARD_H;
+    write(layout, &doc.title, doc.lang, doc.paper, "")
+}
+
+/// Cuts a line's text to `most` characters, with an ellipsis.
+fn shorten(line: &mut CardLine, most: usize) {
+    let cut = |text: &mut String| {
+        if text.chars().count() > most {
+            *text = text
+                .chars()
+                .take(most)
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+                + "…";
+        }
+    };
+    match line {
+        CardLine::Heading(_) => {}
+        CardLine::Step(text) => cut(text),
+        CardLine::Para(runs) => runs.iter_mut().for_each(|r| cut(&mut r.text)),
+    }
+}
+
+impl Layout<'_> {
+    fn card_height(&self, lines: &[CardLine], room: f32, size: f32) -> f32 {
+        let leading = size * LEADING;
+        lines
+            .iter()
+            .map(|line| match line {
+                CardLine::Heading(text) => {
+                    self.lines(&[Run::bold(text)], size, room).len() as f32 * leading + 2.0
+                }
+                CardLine::Para(runs) => self.lines(runs, size, room).len() as f32 * leading + 2.0,
+                CardLine::Step(text) => {
+                    self.lines(&[Run::plain(text)], size, room - 2.0 * size)
+                        .len() as f32
+                        * leading
+                }
+            })
+            .sum()
+    }
+
+    fn card_side(&mut self, lines: &[CardLine], x: f32, top: f32, size: f32) {
+        let room = CARD_W - 2.0 * CARD_PAD;
+        let x = x + CARD_PAD;
+        self.y = top + CARD_PAD;
+        let side = self.tags.group(None, Tag::Div);
+        let mut list = None;
+        let mut step = 0;
+        for line in lines {
+            match line {
+                CardLine::Heading(text) => {
+                    list = None;
+                    let level = NonZeroU16::new(2).unwrap_or(NonZeroU16::MIN);
+                    let tag = self
+                        .tags
+                        .group(Some(side), Tag::Hn(level, Some(text.clone())));
+                    self.paragraph(&[Run::bold(text)], size, ACCENT, x, room, Some(tag));
+                    self.y += 2.0;
+                }
+                CardLine::Para(runs) => {
+                    list = None;
+                    let tag = self.tags.group(Some(side), Tag::P);
+                    self.paragraph(runs, size, INK, x, room, Some(tag));
+                    self.y += 2.0;
+                }
+                CardLine::Step(text) => {
+                    let l = *list.get_or_insert_with(|| {
+                        step = 0;
+                        self.tags.group(Some(side), Tag::L(ListNumbering::Decimal))
+                    });
+                    step += 1;
+                    let li = self.tags.group(Some(l), Tag::LI);
+                    let label = self.tags.group(Some(li), Tag::Lbl);
+                    let body = self.tags.group(Some(li), Tag::LBody);
+                    self.push(Op::Text {
+                        baseline: self.y + size,
+                        size,
+                        color: ACCENT,
+                        pieces: vec![Piece {
+                            x,
+                            text: format!("{step}."),
+                            bold: true,
+                        }],
+                        tag: Some(label),
+                    });
+                    let indent = 2.0 * size;
+                    self.paragraph(
+                        &[Run::plain(text)],
+                        size,
+                        INK,
+                        x + indent,
+                        room - indent,
+                        Some(body),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Draws what was laid out and writes the file.
+fn write(
+    layout: Layout,
+    title: &str,
+    lang: Language,
+    paper: Paper,
+    footer: &str,
+) -> Result<Vec<u8>> {
+    let faces = layout.faces;
     let Layout {
         pages, mut tags, ..
     } = layout;
 
-    let code = if doc.lang.is_spanish() { "es" } else { "en" };
+    let code = if lang.is_spanish() { "es" } else { "en" };
     let mut document = Document::new_with(SerializeSettings {
         enable_tagging: true,
         ..Default::default()
     });
     document.set_metadata(
         Metadata::new()
-            .title(doc.title.clone())
+            .title(title.to_owned())
             .language(code.to_owned())
             .creator("Steady".to_owned()),
     );
-    let (width, height) = doc.paper.size();
+    let (width, height) = paper.size();
     let count = pages.len();
     for (index, ops) in pages.into_iter().enumerate() {
         let settings = PageSettings::from_wh(width, height)
@@ -862,7 +1033,7 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
                     Some(group) => {
                         for piece in pieces {
                             let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
-                            draw_text(&mut surface, &faces, baseline, size, color, &[piece]);
+                            draw_text(&mut surface, faces, baseline, size, color, &[piece]);
                             surface.end_tagged();
                             tags.kids[group].push(Kid::Leaf(id));
                         }
@@ -871,7 +1042,7 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
                         surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
                             ArtifactType::Layout,
                         )));
-                        draw_text(&mut surface, &faces, baseline, size, color, &pieces);
+                        draw_text(&mut surface, faces, baseline, size, color, &pieces);
                         surface.end_tagged();
                     }
                 },
@@ -895,7 +1066,12 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
                         surface.end_tagged();
                     }
                 }
-                Op::Frame { rect, color } => {
+                Op::Frame {
+                    rect,
+                    color,
+                    width,
+                    dashed,
+                } => {
                     let mut path = PathBuilder::new();
                     if let Some(rect) = Rect::from_xywh(rect.0, rect.1, rect.2, rect.3) {
                         path.push_rect(rect);
@@ -905,7 +1081,14 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
                             ArtifactType::Layout,
                         )));
                         surface.set_fill(None);
-                        surface.set_stroke(Some(stroke(color, 2.0)));
+                        let mut line = stroke(color, width);
+                        if dashed {
+                            line.dash = Some(StrokeDash {
+                                array: vec![4.0, 3.0],
+                                offset: 0.0,
+                            });
+                        }
+                        surface.set_stroke(Some(line));
                         surface.draw_path(&path);
                         surface.set_stroke(None);
                         surface.end_tagged();
@@ -915,7 +1098,7 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
         }
         // The foot of the page: the date range (or when it was made) and the page.
         let number = phrase(
-            doc.lang,
+            lang,
             "pdf.page",
             &[
                 ("page", &(index + 1).to_string()),
@@ -929,12 +1112,12 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
             text: number,
             bold: false,
         }];
-        if !doc.footer.is_empty() {
+        if !footer.is_empty() {
             pieces.insert(
                 0,
                 Piece {
                     x: MARGIN,
-                    text: doc.footer.clone(),
+                    text: footer.to_owned(),
                     bold: false,
                 },
             );
@@ -942,7 +1125,7 @@ pub fn render(doc: &PdfDoc) -> Result<Vec<u8>> {
         surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
             ArtifactType::Footer,
         )));
-        draw_text(&mut surface, &faces, baseline, SMALL, MUTED, &pieces);
+        draw_text(&mut surface, faces, baseline, SMALL, MUTED, &pieces);
         surface.end_tagged();
         surface.finish();
         page.finish();

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::choices::{Choice, choice};
 use crate::error::{Error, Result};
+use crate::pdf::Paper;
 use crate::store::Dao;
 
 choice! {
@@ -115,6 +116,8 @@ pub struct Settings {
     /// How many days ahead a medication refill shows on Today and gets a notice.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub medication_notice_days: i64,
+    /// The paper PDF files are laid out for.
+    pub paper: Paper,
 }
 
 impl Default for Settings {
@@ -125,6 +128,7 @@ impl Default for Settings {
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_owned(),
             not_on_medication: false,
             medication_notice_days: crate::medication::REFILL_NOTICE_DAYS,
+            paper: Paper::Letter,
         }
     }
 }
@@ -145,12 +149,15 @@ pub struct SettingsPatch {
     pub not_on_medication: Option<bool>,
     #[cfg_attr(feature = "ts", ts(optional))]
     pub medication_notice_days: Option<f64>,
+    #[cfg_attr(feature = "ts", ts(as = "Option<Paper>", optional))]
+    pub paper: Option<String>,
 }
 
 const KEY_THEME: &str = "theme";
 const KEY_LANGUAGE: &str = "language";
 const KEY_EMERGENCY_NUMBER: &str = "emergencyNumber";
 const KEY_NOT_ON_MEDICATION: &str = "notOnMedication";
+const KEY_PAPER: &str = "paper";
 
 /// Checks an emergency number: 2 to 15 digits, optionally with a leading `+`
 /// and spaces or dashes between digits. Returns it trimmed.
@@ -228,6 +235,9 @@ impl Dao<'_> {
         }
         out.not_on_medication = self.setting(KEY_NOT_ON_MEDICATION)?.as_deref() == Some("true");
         out.medication_notice_days = self.medication_notice_days()?;
+        if let Some(paper) = self.setting(KEY_PAPER)? {
+            out.paper = Paper::from_word(&paper).unwrap_or_default();
+        }
         Ok(out)
     }
 
@@ -248,6 +258,11 @@ impl Dao<'_> {
             .medication_notice_days
             .map(crate::medication::notice_days)
             .transpose()?;
+        let paper = patch
+            .paper
+            .as_deref()
+            .map(|p| Paper::parse(KEY_PAPER, p, "Choose Letter or A4."))
+            .transpose()?;
         if let Some(theme) = theme {
             self.put_setting(KEY_THEME, theme.word())?;
         }
@@ -262,6 +277,9 @@ impl Dao<'_> {
         }
         if let Some(days) = notice_days {
             self.set_medication_notice_days(days)?;
+        }
+        if let Some(paper) = paper {
+            self.put_setting(KEY_PAPER, paper.word())?;
         }
         self.settings()
     }
@@ -318,6 +336,10 @@ impl Dao<'_> {
             }),
             KEY_EMERGENCY_NUMBER => patch(SettingsPatch {
                 emergency_number: Some(value.to_owned()),
+                ..Default::default()
+            }),
+            KEY_PAPER => patch(SettingsPatch {
+                paper: Some(value.to_owned()),
                 ..Default::default()
             }),
             KEY_NOT_ON_MEDICATION => {

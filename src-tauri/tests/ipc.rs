@@ -24,7 +24,7 @@ fn a_command_is_allowed_for_main_and_refused_for_an_unlisted_window() {
     assert_eq!(
         settings,
         json!({"theme": "system", "language": "system", "emergencyNumber": "911", "notOnMedication": false,
-            "medicationNoticeDays": 7})
+            "medicationNoticeDays": 7, "paper": "letter"})
     );
     let refused = invoke(&h.other, "get_settings", json!({})).unwrap_err();
     let text = refused.to_string();
@@ -37,13 +37,13 @@ fn settings_round_trip_through_ipc() {
     let after = invoke(
         &h.main,
         "update_settings",
-        json!({"patch": {"theme": "dark", "language": "es", "emergencyNumber": "112"}}),
+        json!({"patch": {"theme": "dark", "language": "es", "emergencyNumber": "112", "paper": "a4"}}),
     )
     .unwrap();
     assert_eq!(
         after,
         json!({"theme": "dark", "language": "es", "emergencyNumber": "112", "notOnMedication": false,
-            "medicationNoticeDays": 7})
+            "medicationNoticeDays": 7, "paper": "a4"})
     );
     assert_eq!(invoke(&h.main, "get_settings", json!({})).unwrap(), after);
 }

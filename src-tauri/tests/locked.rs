@@ -137,6 +137,8 @@ fn calls() -> BTreeMap<&'static str, Value> {
     put("mark_plan_reviewed", json!({}));
     put("set_review_weeks", json!({"weeks": 4}));
     put("save_plan_file", json!({"sections": ["reasons"]}));
+    put("save_plan_pdf", json!({"sections": ["reasons"]}));
+    put("save_wallet_pdf", json!({}));
     put("get_plan_wizard", json!({}));
     put("set_plan_wizard", json!({"step": 1}));
     put("print_page", json!({}));
@@ -180,6 +182,10 @@ fn calls() -> BTreeMap<&'static str, Value> {
         json!({"days": 30, "sections": ["checkins"]}),
     );
     put("save_report", json!({"days": 30, "sections": ["checkins"]}));
+    put(
+        "save_report_pdf",
+        json!({"days": 30, "sections": ["checkins"]}),
+    );
     put("list_reminders", json!({}));
     put(
         "save_reminder",

@@ -404,3 +404,145 @@ fn no_parts_or_unknown_ones_are_refused() {
         .unwrap_err();
     assert_eq!(err.field(), Some("sections"));
 }
+
+/// Words as pdftotext's boxes give them: (text, xMin, yMin, xMax, yMax).
+fn word_boxes(file: &Path) -> Vec<(String, f32, f32, f32, f32)> {
+    poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], file)
+        .lines()
+        .filter(|l| l.contains("<word "))
+        .map(|l| {
+            let text = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
+            (
+                text.to_owned(),
+                attr(l, "xMin"),
+                attr(l, "yMin"),
+                attr(l, "xMax"),
+                attr(l, "yMax"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_wallet_card_fits_both_sides_of_a_folded_card() {
+    let store = filled();
+    store
+        .write(|dao| {
+            for (name, phone) in [
+                ("Ana", "555 0101"),
+                ("Ben", "555 0102"),
+                ("Cruz", "555 0103"),
+            ] {
+                dao.save_contact(
+                    None,
+                    &ContactInput {
+                        name: name.into(),
+                        role: "friend".into(),
+                        phone: phone.into(),
+                        ok_to_text: false,
+                        notes: None,
+                    },
+                )?;
+            }
+            for text in [
+                "Call Ana and walk around the block while we talk, as long as it takes",
+                "Leave the room",
+            ] {
+                dao.save_plan_item(
+                    None,
+                    &PlanItemInput {
+                        section: "coping".into(),
+                        text: text.into(),
+                        ..Default::default()
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let plan = store.read(|dao| dao.plan(today())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, paper, name) in [
+        (Language::En, Paper::Letter, "wallet-en.pdf"),
+        (Language::Es, Paper::A4, "wallet-es.pdf"),
+    ] {
+        let bytes = steady_core::wallet_pdf(&plan, "911", lang, paper).unwrap();
+        let file = saved(&dir, name, &bytes);
+        let words = flat(&poppler("pdftotext", &["-enc", "UTF-8"], &file));
+        let expected: &[&str] = if lang == Language::En {
+            &[
+                "Wallet card",
+                "Emergency: 911",
+                "Crisis line: call or text 988. For Spanish, press 2 or text AYUDA.",
+                "SAMHSA Helpline: 1-800-662-4357",
+                "My people",
+                "Sam Ortíz (Sponsor) 555 0100",
+                "Ana (Friend) 555 0101",
+                "Ben (Friend) 555 0102",
+                "When it gets hard",
+                "1.",
+                "2.",
+            ]
+        } else {
+            &["Emergencia: 911", "Sam Ortíz (Padrino o madrina) 555 0100"]
+        };
+        for e in expected {
+            assert!(words.contains(e), "{e:?} in:\n{words}");
+        }
+        // Only the first three people.
+        assert!(!words.contains("Cruz"), "{words}");
+        let info = poppler("pdfinfo", &[], &file);
+        assert_eq!(field(&info, "Tagged"), "yes");
+        assert_eq!(field(&info, "Pages"), "1");
+
+        // The card: every word on one side of the fold, and all of it within
+        // a bank card's height (153 pt) from its first line.
+        let boxes = word_boxes(&file);
+        let first = boxes
+            .iter()
+            .find(|b| b.0.starts_with("Emergenc"))
+            .expect("the card's first line");
+        let (left, top) = (first.1, first.2);
+        let fold = left - 9.0 + 243.0;
+        // (the page's foot, its number, is not on the card)
+        for b in boxes.iter().filter(|b| b.2 >= top - 0.5 && b.2 < 700.0) {
+            assert!(
+                b.3 <= fold || b.1 >= fold,
+                "{:?} crosses the fold at {fold}",
+                b
+            );
+            assert!(b.3 <= left - 9.0 + 486.0, "{b:?} past the card's edge");
+            assert!(b.4 <= top - 9.0 + 153.0 + 1.0, "{b:?} below the card");
+        }
+    }
+}
+
+#[test]
+fn the_paper_is_a_setting_checked_in_the_core() {
+    let store = Store::open_in_memory().unwrap();
+    let paper = |store: &Store| store.read(|dao| dao.settings()).unwrap().paper;
+    assert_eq!(paper(&store), Paper::Letter, "Letter unless chosen");
+    let err = store
+        .write(|dao| {
+            dao.update_settings(&SettingsPatch {
+                paper: Some("b5".into()),
+                ..Default::default()
+            })
+        })
+        .unwrap_err();
+    assert_eq!(err.field(), Some("paper"));
+    assert_eq!(
+        paper(&store),
+        Paper::Letter,
+        "a refused value changes nothing"
+    );
+    store
+        .write(|dao| {
+            dao.update_settings(&SettingsPatch {
+                paper: Some("a4".into()),
+                ..Default::default()
+            })
+        })
+        .unwrap();
+    assert_eq!(paper(&store), Paper::A4);
+}

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use steady_core::{SystemZone, local_today, plan_file, system_zone_name};
+use steady_core::{SystemZone, local_today, plan_file, plan_pdf, system_zone_name, wallet_pdf};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -97,6 +97,75 @@ pub async fn save_plan_file<R: Runtime>(
     save_html(&app, &slot, name, title, html).await
 }
 
+async fn save_pdf<R: Runtime>(
+    app: &AppHandle<R>,
+    slot: &StoreSlot,
+    name: String,
+    title: &'static str,
+    bytes: Vec<u8>,
+) -> Result<Option<String>, IpcError> {
+    let filter = (crate::window::say(app, "pdfFile"), "pdf");
+    save_as(app, slot, name, title, filter, bytes).await
+}
+
+/// The plan's chosen sections as a PDF on the paper set in Settings, saved
+/// where the person chooses. Returns the path, or `None` when cancelled.
+#[tauri::command]
+pub async fn save_plan_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    sections: Vec<String>,
+) -> Result<Option<String>, IpcError> {
+    let bytes = with_store(&slot, &app, move |store| {
+        store.read(|dao| {
+            let plan = dao.plan(local_today())?;
+            let settings = dao.settings()?;
+            plan_pdf(
+                &plan,
+                &sections,
+                &settings.emergency_number,
+                local_today(),
+                dao.language()?,
+                settings.paper,
+            )
+        })
+    })
+    .await?;
+    let name = format!("steady-plan-{}.pdf", local_today().format("%Y-%m-%d"));
+    let title = crate::window::say(&app, "savePlan");
+    save_pdf(&app, &slot, name, title, bytes).await
+}
+
+/// The wallet card as a PDF: both sides side by side, to cut out and fold.
+#[tauri::command]
+pub async fn save_wallet_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<Option<String>, IpcError> {
+    let bytes = with_store(&slot, &app, move |store| {
+        store.read(|dao| {
+            let plan = dao.plan(local_today())?;
+            let settings = dao.settings()?;
+            wallet_pdf(
+                &plan,
+                &settings.emergency_number,
+                dao.language()?,
+                settings.paper,
+            )
+        })
+    })
+    .await?;
+    let title = crate::window::say(&app, "saveWallet");
+    save_pdf(
+        &app,
+        &slot,
+        "steady-wallet-card.pdf".to_owned(),
+        title,
+        bytes,
+    )
+    .await
+}
+
 /// The counselor report's sections, for a preview in the app.
 #[tauri::command]
 pub async fn preview_report<R: Runtime>(
@@ -127,6 +196,26 @@ pub async fn save_report<R: Runtime>(
     let name = format!("steady-report-{}.html", local_today().format("%Y-%m-%d"));
     let title = crate::window::say(&app, "saveReport");
     save_html(&app, &slot, name, title, report.html).await
+}
+
+/// Saves the counselor report as a PDF on the paper set in Settings.
+#[tauri::command]
+pub async fn save_report_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+    days: Option<i64>,
+    sections: Vec<String>,
+) -> Result<Option<String>, IpcError> {
+    let bytes = with_store(&slot, &app, move |store| {
+        store.read(|dao| {
+            let paper = dao.settings()?.paper;
+            dao.report_pdf(days, &sections, local_today(), &SystemZone, paper)
+        })
+    })
+    .await?;
+    let name = format!("steady-report-{}.pdf", local_today().format("%Y-%m-%d"));
+    let title = crate::window::say(&app, "saveReport");
+    save_pdf(&app, &slot, name, title, bytes).await
 }
 
 /// Saves the calendar file (appointments, medicine times, injection and

@@ -233,6 +233,8 @@ export type Plan = { sections: Array<PlanSection>, contacts: Array<Contact>, rev
 
 export type Theme = "system" | "light" | "dark";
 
+export type Paper = "letter" | "a4";
+
 export type LanguageChoice = "system" | "en" | "es";
 
 export type Settings = { theme: Theme, language: LanguageChoice, emergencyNumber: string, 
@@ -243,9 +245,13 @@ notOnMedication: boolean,
 /**
  * How many days ahead a medication refill shows on Today and gets a notice.
  */
-medicationNoticeDays: number, };
+medicationNoticeDays: number, 
+/**
+ * The paper PDF files are laid out for.
+ */
+paper: Paper, };
 
-export type SettingsPatch = { theme?: Theme, language?: LanguageChoice, emergencyNumber?: string, notOnMedication?: boolean, medicationNoticeDays?: number, };
+export type SettingsPatch = { theme?: Theme, language?: LanguageChoice, emergencyNumber?: string, notOnMedication?: boolean, medicationNoticeDays?: number, paper?: Paper, };
 
 export type CravingFilter = { 
 /**
@@ -670,13 +676,14 @@ export const ROLES: readonly Role[] = ["sponsor", "counselor", "prescriber", "fa
 export const CSV_KINDS: readonly CsvKind[] = ["checkins", "cravings", "tool_uses", "lapses", "doses"];
 export const REPORT_SECTIONS: readonly ReportSection[] = ["checkins", "weekly", "cravings", "tools", "medication", "regained", "lapses", "plan"];
 export const THEMES: readonly Theme[] = ["system", "light", "dark"];
+export const PAPERS: readonly Paper[] = ["letter", "a4"];
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ["system", "en", "es"];
 export const MEDICINE_KINDS: readonly MedicineKind[] = ["buprenorphine", "buprenorphineInjection", "methadone", "naltrexoneInjection", "other"];
 export const WEEKLY_SIGNS: readonly WeeklySign[] = ["craving", "sleep", "mood", "stress", "places", "oneUse", "alone", "skippedCare", "pain", "confident", "support", "meaning", "selfHarm"];
 export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "newerVersion", "corrupt", "locked", "appLocked", "wrongPassphrase", "storage"];
 export const CURRENCIES: readonly string[] = ["USD","MXN","CAD","EUR","GBP"];
 // The settings before the person changes any.
-export const DEFAULT_SETTINGS: Settings = {"theme":"system","language":"system","emergencyNumber":"911","notOnMedication":false,"medicationNoticeDays":7};
+export const DEFAULT_SETTINGS: Settings = {"theme":"system","language":"system","emergencyNumber":"911","notOnMedication":false,"medicationNoticeDays":7,"paper":"letter"};
 // What each part of the plan keeps besides its text, in order.
 export const PLAN_SHAPES: readonly SectionShape[] = [
   {

@@ -78,6 +78,7 @@ export {
   MEDICINE_KINDS,
   MEDICATION_ANSWERS,
   OUTCOMES,
+  PAPERS,
   PLAN_SECTIONS,
   PLAN_SHAPES,
   REMINDER_KINDS,
@@ -309,6 +310,17 @@ export function savePlanFile(sections: string[]): Promise<string | null> {
   return call<string | null>('save_plan_file', { sections });
 }
 
+/** Saves the chosen sections as a PDF on the paper set in Settings; resolves
+ * to the saved path, or null when cancelled. */
+export function savePlanPdf(sections: string[]): Promise<string | null> {
+  return call<string | null>('save_plan_pdf', { sections });
+}
+
+/** Saves the wallet card as a PDF (both sides, to cut out and fold). */
+export function saveWalletPdf(): Promise<string | null> {
+  return call<string | null>('save_wallet_pdf');
+}
+
 /** Where the guided build stands: null before it starts, else the next step. */
 export function getPlanWizard(): Promise<number | null> {
   return call<number | null>('get_plan_wizard');
@@ -405,6 +417,11 @@ export function previewReport(sections: ReportSection[], days?: number): Promise
 /** Saves the counselor report as a file; resolves to the path, or null when cancelled. */
 export function saveReport(sections: ReportSection[], days?: number): Promise<string | null> {
   return call<string | null>('save_report', days ? { days, sections } : { sections });
+}
+
+/** Saves the counselor report as a PDF on the paper set in Settings. */
+export function saveReportPdf(sections: ReportSection[], days?: number): Promise<string | null> {
+  return call<string | null>('save_report_pdf', days ? { days, sections } : { sections });
 }
 
 export function listReminders(): Promise<Reminder[]> {

@@ -24,6 +24,7 @@ export type {
   LanguageChoice,
   Settings,
   Theme,
+  Paper,
   IfThen,
   Naloxone,
   Plan,

@@ -19,6 +19,7 @@ describe('settings state', () => {
       emergencyNumber: '911',
       notOnMedication: false,
       medicationNoticeDays: 7,
+      paper: 'letter',
     });
     expect(settings.loaded).toBe(false);
   });
@@ -39,6 +40,7 @@ describe('settings state', () => {
       emergencyNumber: '911',
       notOnMedication: false,
       medicationNoticeDays: 7,
+      paper: 'letter',
     });
   });
 
