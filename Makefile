@@ -78,6 +78,7 @@ bench: lint-bench
 	cargo bench --locked -p steady-tests --bench log_queries
 	cargo bench --locked -p steady-tests --bench insights
 	cargo bench --locked -p steady-tests --bench mood_import
+	cargo bench --locked -p steady-tests --bench pdf
 	$(MAKE) e2e-app
 	STEADY_E2E_BIN=$(E2E_BIN) STEADY_E2E_OUT=$(E2E_OUT) STEADY_SEED_BIN=$(TARGET_DIR)/debug/seed \
 	  node tests/e2e/bench-progress.mjs
