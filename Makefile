@@ -126,8 +126,22 @@ e2e: e2e-app
 # Release .deb and .rpm (offline; AppImage would need downloads), then a test
 # that unpacks the .deb and starts it.
 VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-package: ui
-	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm
+# What the packages carry besides the program: the manual page (gzipped) and
+# the third-party licenses, listed from the build's own dependency graph
+# (cargo-about for the crates, Vite's report for the UI's bundle).
+PKG_BUILD := packaging/build
+package-files: ui
+	mkdir -p $(PKG_BUILD)
+	gzip -9n -c packaging/steady.1 > $(PKG_BUILD)/steady.1.gz
+	gzip -9n -c packaging/changelog > $(PKG_BUILD)/changelog.gz
+	cargo about generate --locked --offline --fail -c packaging/about.toml -m src-tauri/Cargo.toml \
+	  packaging/about.hbs > $(PKG_BUILD)/crates.md
+	cat $(PKG_BUILD)/crates.md ui/dist/.vite/license.md > $(PKG_BUILD)/third-party-licenses.md
+
+# The .deb by tauri; the .rpm from the same files (scripts/make-rpm.sh).
+package: package-files
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
+	./scripts/make-rpm.sh $(TARGET_DIR) $(VERSION)
 	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb $(TARGET_DIR)/release/bundle/rpm/*.rpm
 
 package-test: package

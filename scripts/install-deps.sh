@@ -7,6 +7,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver dbus-daemon
   xdotool strace mold python3-gi gir1.2-atspi-2.0 at-spi2-core dbus-bin procps poppler-utils
+  lintian rpmlint rpm appstream desktop-file-utils man-db
 )
 TAURI_DRIVER_VERSION=2.1.0
 
@@ -42,6 +43,13 @@ if [ "${STEADY_SKIP_DRIVER:-0}" != 1 ]; then
     say "installing tauri-driver $TAURI_DRIVER_VERSION"
     cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
   fi
+fi
+
+# The third-party license list in the packages (make package-files).
+CARGO_ABOUT_VERSION=0.9.3
+if ! cargo about --version 2>/dev/null | grep -q "$CARGO_ABOUT_VERSION"; then
+  say "installing cargo-about $CARGO_ABOUT_VERSION"
+  cargo install cargo-about --locked --features cli --version "$CARGO_ABOUT_VERSION"
 fi
 
 here="$(cd "$(dirname "$0")/.." && pwd)"

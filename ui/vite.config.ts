@@ -12,6 +12,9 @@ export default defineConfig({
     // Inline nothing as data: URLs (the CSP allows data: only for images).
     assetsInlineLimit: 0,
     sourcemap: false,
+    // The licenses of the packages bundled into the UI (dist/.vite/license.md),
+    // for the packages' third-party license file.
+    license: true,
   },
   test: {
     environment: 'happy-dom',

@@ -22,7 +22,7 @@ after(async () => {
 
 /** Steady's one package in `dir` (the benchmark's empty app may sit beside it). */
 function only(dir, ext) {
-  const found = readdirSync(dir).filter((f) => f.startsWith('Steady') && f.endsWith(ext));
+  const found = readdirSync(dir).filter((f) => /^steady/i.test(f) && f.endsWith(ext));
   assert.equal(found.length, 1, `one ${ext} in ${dir}: ${found}`);
   return join(dir, found[0]);
 }
@@ -44,6 +44,15 @@ describe('the packages', () => {
     assert.match(desktop, /^Comment=.+/m);
     assert.match(desktop, /^Categories=.*Medical/m);
     assert.match(desktop, /^Exec=steady/m);
+    assert.match(desktop, /^Keywords=.*recovery;/m);
+    assert.match(desktop, /^Comment\[es\]=.+/m);
+    assert.match(desktop, /^GenericName\[es\]=.+/m);
+    for (const f of ['usr/share/man/man1/steady.1.gz', 'usr/share/doc/steady/copyright', 'usr/share/doc/steady/changelog.gz',
+      'usr/share/doc/steady/third-party-licenses.md', 'usr/share/metainfo/org.steadyrecovery.desktop.metainfo.xml']) {
+      assert.ok(existsSync(join(root, f)), f);
+    }
+    const licenses = readFileSync(join(root, 'usr/share/doc/steady/third-party-licenses.md'), 'utf8');
+    for (const name of ['krilla', 'rusqlite', 'tauri', 'svelte']) assert.match(licenses, new RegExp(`\\b${name}\\b`), name);
     assert.ok(existsSync(join(root, 'usr/share/icons/hicolor/32x32/apps/steady.png')), 'the 32 px icon');
     const bin = join(root, 'usr/bin/steady');
     assert.ok(existsSync(bin));
@@ -72,5 +81,12 @@ describe('the packages', () => {
     // An rpm starts with its lead's magic number.
     const head = readFileSync(rpm).subarray(0, 4);
     assert.deepEqual([...head], [0xed, 0xab, 0xee, 0xdb]);
+    // The same files as the .deb, and the libraries rpm found in the binary.
+    const files = execFileSync('rpm', ['-qpl', rpm], { encoding: 'utf8' });
+    for (const f of ['/usr/bin/steady', '/usr/share/man/man1/steady.1.gz', '/usr/share/metainfo/org.steadyrecovery.desktop.metainfo.xml']) {
+      assert.ok(files.includes(f), f);
+    }
+    const requires = execFileSync('rpm', ['-qp', '--requires', rpm], { encoding: 'utf8' });
+    for (const lib of ['libwebkit2gtk-4.1.so.0', 'libcrypto.so.3', 'libc.so.6']) assert.match(requires, new RegExp(lib.replaceAll('.', '\\.')), lib);
   });
 });
