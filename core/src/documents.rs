@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use crate::choices::Choice;
 use crate::contacts::Role;
 use crate::error::{Error, Result};
-use crate::pdf::{self, Block, CardDoc, CardLine, Paper, Para, PdfDoc, Run};
+use crate::pdf::{self, Block, CardDoc, CardLine, Para, PdfDoc, Run};
 use crate::plan::{Plan, PlanItem, PlanItemKind, PlanSectionId};
-use crate::settings::Language;
+use crate::settings::{Language, Paper};
 use crate::words::{crisis_line, phrase, pieces, word};
 
 /// The plan file's own words: `plan.file.*` in the catalogues.

@@ -97,7 +97,6 @@ pub use mood_import::{
     read_daylio_file,
 };
 pub use offer::{CravingHelp, OfferReason, OfferedTool, PlanStep};
-pub use pdf::Paper;
 pub use plan::{
     DEFAULT_REVIEW_WEEKS, GoalStatus, IfThen, NALOXONE_WARN_DAYS, Naloxone, PLAN_TEXT_MAX_CHARS,
     Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection, PlanSectionId, Review, SectionShape,
@@ -114,8 +113,8 @@ pub use reminders::{
 };
 pub use report::{Report, ReportSection};
 pub use settings::{
-    DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Language, Settings, SettingsPatch, Theme,
-    language_from_env, validate_emergency_number,
+    DEFAULT_EMERGENCY_NUMBER, EMERGENCY_NUMBER_MAX_CHARS, Language, Paper, Settings, SettingsPatch,
+    Theme, language_from_env, validate_emergency_number,
 };
 pub use store::{BUSY_TIMEOUT, Dao, Store};
 pub use toolbox::{

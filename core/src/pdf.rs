@@ -25,34 +25,12 @@ use krilla::tagging::{
 use krilla::text::{Font, TextDirection};
 use krilla::{Document, SerializeSettings};
 
-use crate::choices::choice;
 use crate::error::{Error, Result};
-use crate::settings::Language;
+use crate::settings::{Language, Paper};
 use crate::words::phrase;
 
 static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
-
-choice! {
-    /// The paper a PDF is laid out for: Letter in the US (in English and in
-    /// Spanish), A4 as a setting.
-    #[derive(Default)]
-    pub enum Paper {
-        #[default]
-        Letter = "letter",
-        A4 = "a4",
-    }
-}
-
-impl Paper {
-    /// Width and height in points (1/72 inch).
-    pub fn size(self) -> (f32, f32) {
-        match self {
-            Paper::Letter => (612.0, 792.0),
-            Paper::A4 => (595.28, 841.89),
-        }
-    }
-}
 
 /// A piece of text in one weight.
 #[derive(Debug, Clone, PartialEq)]

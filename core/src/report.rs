@@ -14,9 +14,9 @@ use crate::documents::{
 use crate::error::Result;
 use crate::insights::Insights;
 use crate::medication::DoseSchedule;
-use crate::pdf::{self, Block, Paper, Para, PdfDoc, Run};
+use crate::pdf::{self, Block, Para, PdfDoc, Run};
 use crate::regained::money_words;
-use crate::settings::Language;
+use crate::settings::{Language, Paper};
 use crate::store::Dao;
 use crate::words::{counted, phrase, stored_tool_name, word};
 

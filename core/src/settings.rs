@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::choices::{Choice, choice};
 use crate::error::{Error, Result};
-use crate::pdf::Paper;
 use crate::store::Dao;
 
 choice! {
@@ -102,6 +101,27 @@ pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
 
 /// Longest emergency number we accept, in characters as typed.
 pub const EMERGENCY_NUMBER_MAX_CHARS: usize = 20;
+
+choice! {
+    /// The paper a PDF is laid out for: Letter in the US (in English and in
+    /// Spanish), A4 as a setting.
+    #[derive(Default)]
+    pub enum Paper {
+        #[default]
+        Letter = "letter",
+        A4 = "a4",
+    }
+}
+
+impl Paper {
+    /// Width and height in points (1/72 inch).
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::Letter => (612.0, 792.0),
+            Paper::A4 => (595.28, 841.89),
+        }
+    }
+}
 
 /// Every setting, with defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
