@@ -71,6 +71,20 @@ impl IpcError {
         }
     }
 
+    /// A file the person chose where to save could not be written there (the
+    /// data file is not involved: saying "data file" would frighten for
+    /// nothing). Names the field `saveTo`, so the UI says it in its words.
+    pub fn not_saved_there(err: steady_core::Error) -> Self {
+        match err {
+            steady_core::Error::Storage(detail) => IpcError {
+                kind: IpcErrorKind::Core(steady_core::ErrorKind::Storage),
+                message: format!("{detail}. Choose another folder and try again."),
+                field: Some("saveTo"),
+            },
+            other => other.into(),
+        }
+    }
+
     /// The system can't do what was asked (or the store couldn't be opened).
     pub fn unavailable(message: impl Into<String>) -> Self {
         IpcError::shell(ShellErrorKind::Unavailable, message)

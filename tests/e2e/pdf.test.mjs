@@ -134,4 +134,28 @@ describe('PDF files', () => {
       await app.quit();
     }
   });
+
+  test('a folder that cannot take the file says so, not that the data failed (Spanish)', async () => {
+    const dir = suite.stack.dataDir('pdf-nowhere');
+    // The test build's stand-in for the save dialog names a folder that isn't there.
+    const app = await App.launch(suite.stack, ['--data-dir', dir, '--test-export-dir', join(dir, '..', 'no-such-folder')]);
+    try {
+      await app.waitReady();
+      await app.invoke('update_settings', { patch: { language: 'es' } });
+      await app.reload();
+      await app.waitReady();
+      await app.click('[data-testid=tab-plan]');
+      await app.click('[data-testid=open-share]');
+      await app.click('[data-testid=export-plan-pdf]');
+      await app.waitFor('[data-testid=export-note]');
+      const note = await app.text('[data-testid=export-note]');
+      assert.match(note, /El archivo no se pudo guardar en esa carpeta\. Elige otra/);
+      assert.doesNotMatch(note, /archivo de datos/);
+      await app.screenshot('light-es-plan-pdf-not-saved');
+      // Nothing else changed: the plan is still there to save, and the data still answers.
+      assert.ok((await app.invoke('get_plan')).ok);
+    } finally {
+      await app.quit();
+    }
+  });
 });

@@ -54,7 +54,8 @@ pub(crate) async fn save_as<R: Runtime>(
     let shown = path.display().to_string();
     tauri::async_runtime::spawn_blocking(move || steady_core::write_whole(&path, &contents))
         .await
-        .map_err(|e| IpcError::internal(format!("write task failed: {e}")))??;
+        .map_err(|e| IpcError::internal(format!("write task failed: {e}")))?
+        .map_err(IpcError::not_saved_there)?;
     Ok(Some(shown))
 }
 
