@@ -84,7 +84,7 @@ bench: lint-bench
 	  node tests/e2e/bench-progress.mjs
 	$(MAKE) ui
 	cargo build --release --locked -p steady -p steady-empty-app
-	node tests/bench/startup.mjs $(TARGET_DIR)/release/steady $(TARGET_DIR)/release/steady-empty-app 5
+	node tests/bench/startup.mjs $(TARGET_DIR)/release/steady $(TARGET_DIR)/release/steady-empty-app 7
 	$(MAKE) package
 	cd bench/empty-app && ../../ui/node_modules/.bin/tauri build --bundles deb
 	./scripts/sizes.sh $(TARGET_DIR)

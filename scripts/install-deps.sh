@@ -7,7 +7,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver dbus-daemon
   xdotool strace mold python3-gi gir1.2-atspi-2.0 at-spi2-core dbus-bin procps poppler-utils
-  lintian rpmlint rpm appstream desktop-file-utils man-db
+  lintian rpmlint rpm appstream desktop-file-utils man-db imagemagick
 )
 TAURI_DRIVER_VERSION=2.1.0
 

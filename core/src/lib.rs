@@ -35,6 +35,7 @@ mod settings;
 mod store;
 mod text;
 mod time;
+mod today;
 mod toolbox;
 mod triggers;
 mod weekly;
@@ -117,6 +118,7 @@ pub use settings::{
     Theme, language_from_env, validate_emergency_number,
 };
 pub use store::{BUSY_TIMEOUT, Dao, Store};
+pub use today::TodayView;
 pub use toolbox::{
     BuiltinTool, Distraction, TOOL_NAME_MAX_CHARS, TOOL_STEP_MAX_CHARS, TOOL_STEPS_MAX, Tool,
     ToolInput, ToolUse, ToolUseUpdate, WORKS_FOR_YOU_MIN_USES, median,

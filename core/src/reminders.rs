@@ -382,6 +382,23 @@ impl Dao<'_> {
         }))
     }
 
+    /// Whether a check-in reminder came due today, up to `now`, while today
+    /// still has no check-in (from just before today's local midnight, so a
+    /// reminder set for 00:00 counts).
+    pub fn missed_checkin_today<Tz: TimeZone>(
+        &self,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<bool> {
+        let midnight = today
+            .and_hms_opt(0, 0, 0)
+            .and_then(|t| tz.from_local_datetime(&t).earliest())
+            .map_or(now, |t| t.with_timezone(&Utc))
+            - chrono::Duration::seconds(1);
+        self.missed_checkin(midnight, now, today, tz)
+    }
+
     /// Whether a check-in reminder came due between `since` (the app last ran)
     /// and `now` while today still has no check-in: Today then says so, gently.
     pub fn missed_checkin<Tz: TimeZone>(

@@ -193,6 +193,7 @@ fn create_main_window<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
             builder = builder.data_directory(webview_dir);
         }
     }
-    builder.build()?;
+    let window = builder.build()?;
+    window::draw_without_gpu(&window)?;
     Ok(())
 }

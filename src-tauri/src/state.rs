@@ -65,7 +65,7 @@ impl StoreSlot {
 
     /// Where a test build writes exports (never set in a user's build).
     pub fn test_export_dir<R: Runtime>(&self, app: &AppHandle<R>) -> Option<PathBuf> {
-        if app.config().identifier.ends_with(".test") {
+        if is_test_build(app) {
             self.launch.test_export_dir.clone()
         } else {
             None
@@ -96,9 +96,15 @@ impl StoreSlot {
                     }
                 };
                 let db_path = dir.join(steady_core::DATABASE_FILE_NAME);
-                let store = tauri::async_runtime::spawn_blocking(move || open_store(dir))
-                    .await
-                    .unwrap_or_else(|e| Err(IpcError::internal(format!("open task failed: {e}"))));
+                let slow = test_slow_open(app);
+                let store = tauri::async_runtime::spawn_blocking(move || {
+                    if let Some(wait) = slow {
+                        std::thread::sleep(wait);
+                    }
+                    open_store(dir)
+                })
+                .await
+                .unwrap_or_else(|e| Err(IpcError::internal(format!("open task failed: {e}"))));
                 Opened { db_path, store }
             })
             .await
@@ -141,11 +147,31 @@ impl StoreSlot {
                 .store
                 .as_ref()
                 .is_ok_and(|s| s.read(|dao| dao.discreet_notifications()).unwrap_or(false)),
-            test_build: app.config().identifier.ends_with(".test"),
+            test_build: is_test_build(app),
             system_language: steady_core::language_from_env(|name| std::env::var(name).ok()),
             recovered: opened.store.as_ref().ok().and_then(|s| s.recovered()),
         }
     }
+}
+
+/// A test build (its own app identifier, tauri.conf.test.json): the only
+/// build that honours the test switches.
+pub fn is_test_build<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.config().identifier.ends_with(".test")
+}
+
+/// Test builds only: `STEADY_TEST_SLOW_OPEN_MS` makes opening the data file
+/// wait that long first (at most a minute), so an end-to-end test can act
+/// before any data has answered. A user's build never reads it.
+fn test_slow_open<R: Runtime>(app: &AppHandle<R>) -> Option<std::time::Duration> {
+    if !is_test_build(app) {
+        return None;
+    }
+    let ms: u64 = std::env::var("STEADY_TEST_SLOW_OPEN_MS")
+        .ok()?
+        .parse()
+        .ok()?;
+    Some(std::time::Duration::from_millis(ms.min(60_000)))
 }
 
 fn open_store(dir: PathBuf) -> Result<Arc<Store>, IpcError> {

@@ -110,6 +110,24 @@ pub fn apply_title<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
+/// Steady's screens are text and forms: WebKit draws them on the processor,
+/// without its GPU compositor. Measured side by side with the empty Tauri app
+/// (tests/bench/startup.mjs, README "Start"): the compositor made the frame
+/// after Today's answers wait for it to start (about 120 ms) and cost about
+/// 57 MiB.
+pub fn draw_without_gpu<R: Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
+    #[cfg(target_os = "linux")]
+    window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = webview.inner().settings() {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    })?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
+    Ok(())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

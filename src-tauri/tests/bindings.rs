@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use steady_lib::commands::app::FirstView;
 use steady_lib::commands::data::{BackupStatus, Imported, MoodsImported, Restored};
 use steady_lib::commands::desktop::DesktopStatus;
 use steady_lib::commands::privacy::DataStatus;
@@ -35,6 +36,8 @@ fn generated() -> String {
         steady_core::Language::name(&cfg),
         steady_core::MoodImportSummary::name(&cfg),
         steady_core::Recovery::name(&cfg),
+        steady_core::Settings::name(&cfg),
+        steady_core::TodayView::name(&cfg),
     ];
     out.push_str(&format!(
         "import type {{ {} }} from './generated';\n\n",
@@ -45,6 +48,7 @@ fn generated() -> String {
         IpcErrorKind::decl(&cfg),
         IpcError::decl(&cfg),
         AppStatus::decl(&cfg),
+        FirstView::decl(&cfg),
         DataStatus::decl(&cfg),
         BackupStatus::decl(&cfg),
         Restored::decl(&cfg),

@@ -18,6 +18,57 @@ fn app_status_opens_the_store_in_the_data_dir() {
 }
 
 #[test]
+fn the_first_view_is_what_each_command_answers() {
+    let h = harness();
+    let day = chrono::Local::now().date_naive().to_string();
+    invoke(
+        &h.main,
+        "update_settings",
+        json!({"patch": {"theme": "dark", "emergencyNumber": "112"}}),
+    )
+    .unwrap();
+    invoke(
+        &h.main,
+        "save_checkin",
+        json!({"input": {"day": day, "mood": 4, "craving": 2, "note": "first look"}}),
+    )
+    .unwrap();
+    invoke(&h.main, "create_trigger", json!({"name": "Payday"})).unwrap();
+    let first = invoke(&h.main, "first_view", json!({})).unwrap();
+    assert_eq!(
+        first["status"],
+        invoke(&h.main, "app_status", json!({})).unwrap()
+    );
+    assert_eq!(
+        first["settings"],
+        invoke(&h.main, "get_settings", json!({})).unwrap()
+    );
+    let today = &first["today"];
+    for (part, cmd, args) in [
+        ("checkin", "get_checkin_view", json!({"day": day})),
+        ("counters", "get_counters", json!({})),
+        ("regained", "regained_view", json!({})),
+        ("medication", "medication_today", json!({})),
+        ("contacts", "list_contacts", json!({})),
+        ("plan", "get_plan", json!({})),
+        ("weekly", "weekly_view", json!({})),
+        ("reminders", "list_reminders", json!({})),
+        (
+            "triggers",
+            "list_triggers",
+            json!({"includeArchived": false}),
+        ),
+    ] {
+        assert_eq!(today[part], invoke(&h.main, cmd, args).unwrap(), "{part}");
+    }
+    assert_eq!(
+        today["missedCheckin"],
+        invoke(&h.main, "reminder_status", json!({})).unwrap()["missedCheckin"]
+    );
+    assert_eq!(today["checkin"]["checkin"]["note"], json!("first look"));
+}
+
+#[test]
 fn a_command_is_allowed_for_main_and_refused_for_an_unlisted_window() {
     let h = harness();
     let settings = invoke(&h.main, "get_settings", json!({})).unwrap();

@@ -21,6 +21,8 @@ const CANARY: &str = "Quokka-7731";
 /// itself, and things that hold none of the user's data.
 const ALLOWED: &[&str] = &[
     "app_status",
+    // Only the status while locked (no settings, no Today): checked below.
+    "first_view",
     "ui_ready",
     "hand_off",
     "unlock",
@@ -43,6 +45,7 @@ fn calls() -> BTreeMap<&'static str, Value> {
         m.insert(cmd, args);
     };
     put("app_status", json!({}));
+    put("first_view", json!({}));
     put("flushed", json!({}));
     put("craving_help", json!({"triggerIds": []}));
     put("ui_ready", json!({"marks": null}));
@@ -305,6 +308,11 @@ fn while_locked_only_the_allowed_commands_answer_and_nothing_changes() {
     let import = outside.path().join("import-me.json");
     std::fs::write(&import, b"{\"format\": \"steady-export\"}").unwrap();
     assert_eq!(invoke(&h.main, "lock_app", json!({})).unwrap(), json!(true));
+    // The first frame's answer while locked is the status alone.
+    let first = invoke(&h.main, "first_view", json!({})).unwrap();
+    assert_eq!(first["status"]["locked"], json!(true), "{first}");
+    assert_eq!(first["settings"], Value::Null, "{first}");
+    assert_eq!(first["today"], Value::Null, "{first}");
 
     let listed = capability_commands();
     let calls = calls();

@@ -127,15 +127,17 @@ console.log('|---|---|---|');
 console.log(`| Steady | ${s.ms} ms | ${(s.pss / 1024).toFixed(1)} MiB |`);
 console.log(`| empty Tauri app | ${e.ms} ms | ${(e.pss / 1024).toFixed(1)} MiB |`);
 console.log(`| ratio (goal <= 1.15x) | ${(s.ms / e.ms).toFixed(2)}x | ${(s.pss / e.pss).toFixed(2)}x |`);
-// Where the time went: each moment's median, from spawn.
-const order = ['shell', 'page', 'html', 'script', 'mounted', 'status', 'settings', 'frame'];
-const names = order.filter((n) => results.steady.some((r) => n in r.phases));
+// Where the time went: each moment's median, from spawn, in the order they came.
 const at = (name, phase) => {
   const xs = results[name].map((r) => r.phases[phase]).filter((x) => x !== undefined);
-  return xs.length ? `${median(xs)} ms` : '-';
+  return xs.length ? median(xs) : null;
 };
+const names = [...new Set(results.steady.flatMap((r) => Object.keys(r.phases)))].sort(
+  (a, b) => at('steady', a) - at('steady', b),
+);
+const shown = (x) => (x === null ? '-' : `${x} ms`);
 console.log(`\n| moment (median ms from spawn) | ${names.join(' | ')} |`);
 console.log(`|---|${names.map(() => '---|').join('')}`);
-console.log(`| Steady | ${names.map((n) => at('steady', n)).join(' | ')} |`);
-console.log(`| empty Tauri app | ${names.map((n) => at('empty', n)).join(' | ')} |`);
+console.log(`| Steady | ${names.map((n) => shown(at('steady', n))).join(' | ')} |`);
+console.log(`| empty Tauri app | ${names.map((n) => shown(at('empty', n))).join(' | ')} |`);
 console.log(`raw: ${JSON.stringify(results)}`);

@@ -16,8 +16,8 @@ use steady_core::{
     Paper, Plan, PlanItem, PlanItemInput, PlanItemKind, PlanSection, PlanSectionId, PlanStep,
     Recovery, Regained, RegainedView, Reminder, ReminderInput, ReminderKind, ReminderRule, Renewed,
     ReportSection, Review, Role, SectionShape, SelfCare, Settings, SettingsPatch, Strength,
-    Support, Theme, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger, TriggerRef,
-    section_shapes,
+    Support, Theme, TodayView, Tool, ToolInput, ToolResult, ToolUse, ToolUseUpdate, Trigger,
+    TriggerRef, section_shapes,
 };
 use steady_core::{
     Change, Compared, ImportedDay, KeepDay, MoodFileView, MoodImportSummary, MoodName, MoodPreview,
@@ -137,6 +137,7 @@ fn generated() -> String {
         MoodFileView::decl(&cfg),
         KeepDay::decl(&cfg),
         MoodImportSummary::decl(&cfg),
+        TodayView::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -25,5 +25,6 @@ mod regained;
 mod reminders;
 mod settings;
 mod store;
+mod today;
 mod toolbox;
 mod weekly;

@@ -12,6 +12,48 @@ pub async fn app_status<R: Runtime>(
     Ok(slot.status(&app).await)
 }
 
+/// What the window needs for its first frame, in one answer: the status, and
+/// when the data is open and unlocked, the settings and Today's first screen
+/// (read together, in one transaction). Asked once, as the page's script
+/// starts; every later look asks the commands of each part.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct FirstView {
+    pub status: AppStatus,
+    pub settings: Option<steady_core::Settings>,
+    pub today: Option<steady_core::TodayView>,
+}
+
+#[tauri::command]
+pub async fn first_view<R: Runtime>(
+    app: AppHandle<R>,
+    slot: State<'_, StoreSlot>,
+) -> Result<FirstView, ()> {
+    let status = slot.status(&app).await;
+    let data = match slot.store(&app).await {
+        Ok(store) if !store.is_locked() => crate::state::blocking(move || {
+            store
+                .read(|dao| {
+                    let today = steady_core::local_today();
+                    let view = dao.today_view(today, chrono::Utc::now(), &chrono::Local)?;
+                    Ok((dao.settings()?, view))
+                })
+                .map_err(crate::error::IpcError::from)
+        })
+        .await
+        .ok(),
+        // Locked or not open: the status says which, and the screens ask again.
+        _ => None,
+    };
+    let (settings, today) = data.unzip();
+    Ok(FirstView {
+        status,
+        settings,
+        today,
+    })
+}
+
 /// Signalled once the UI is up: work that can wait (the day's first backup,
 /// the tray) waits for it, so it never slows the first screen.
 #[derive(Debug, Default)]
@@ -73,7 +115,7 @@ pub async fn test_fingerprint<R: Runtime>(
     app: AppHandle<R>,
     slot: State<'_, StoreSlot>,
 ) -> Result<String, crate::error::IpcError> {
-    if !app.config().identifier.ends_with(".test") {
+    if !crate::state::is_test_build(&app) {
         return Err(crate::error::IpcError::unavailable("only in test builds"));
     }
     crate::state::with_store(&slot, &app, |s| s.content_fingerprint()).await
@@ -88,7 +130,7 @@ pub async fn test_quit<R: Runtime>(
     app: AppHandle<R>,
     slot: State<'_, StoreSlot>,
 ) -> Result<(), crate::error::IpcError> {
-    if !app.config().identifier.ends_with(".test") {
+    if !crate::state::is_test_build(&app) {
         return Err(crate::error::IpcError::unavailable("only in test builds"));
     }
     let store = slot.store(&app).await?;

@@ -210,7 +210,7 @@ async fn pick_file<R: Runtime>(
     title: &'static str,
     filter: (&'static str, &'static [&'static str]),
 ) -> Result<Option<PathBuf>, IpcError> {
-    let test_build = app.config().identifier.ends_with(".test");
+    let test_build = crate::state::is_test_build(app);
     if let Some(p) = test_path.filter(|_| test_build) {
         return Ok(Some(PathBuf::from(p)));
     }

@@ -10,6 +10,7 @@ macro_rules! app_commands {
     ($then:ident) => {
         $then! {
             commands::app => app_status,
+            commands::app => first_view,
             commands::app => ui_ready,
             commands::app => test_fingerprint,
             commands::app => test_quit,

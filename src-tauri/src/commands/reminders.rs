@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use chrono::{Local, TimeZone, Utc};
+use chrono::{Local, Utc};
 use serde::Serialize;
 use steady_core::{Reminder, ReminderInput, local_today};
 use tauri::{AppHandle, Runtime, State};
@@ -85,17 +85,10 @@ pub async fn reminder_status<R: Runtime>(
         .unwrap_or(false);
     with_store(&slot, &app, move |s| {
         s.read(|dao| {
-            let today = local_today();
-            // Just before today's local midnight, so a reminder set for 00:00 counts.
-            let midnight = today
-                .and_hms_opt(0, 0, 0)
-                .and_then(|t| Local.from_local_datetime(&t).earliest())
-                .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
-                - chrono::Duration::seconds(1);
             Ok(ReminderStatus {
                 notifications_available: available,
                 discreet: dao.discreet_notifications()?,
-                missed_checkin: dao.missed_checkin(midnight, Utc::now(), today, &Local)?,
+                missed_checkin: dao.missed_checkin_today(local_today(), Utc::now(), &Local)?,
                 plan_notices: dao.plan_notices()?,
             })
         })

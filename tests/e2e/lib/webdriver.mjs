@@ -228,6 +228,7 @@ export class App {
       value = await request(stack.base, 'POST', '/session', body);
     }
     const app = new App(stack.base, value.sessionId);
+    app.display = stack.env?.DISPLAY;
     return app;
   }
 
@@ -373,10 +374,31 @@ export class App {
         ' setTimeout(finish, 1000);',
       args: [],
     });
-    const b64 = await this.cmd('GET', '/screenshot');
     const file = join(outDir(), `${name}.png`);
+    if (this.xCapture(file)) return file;
+    const b64 = await this.cmd('GET', '/screenshot');
     writeFileSync(file, Buffer.from(b64, 'base64'));
     return file;
+  }
+
+  /** The window as the X server shows it, when exactly one Steady window is
+   * up. WebKit draws Steady without a GPU compositor, and WebKitWebDriver's
+   * own screenshot then waits for a new frame that a still screen (the
+   * storage problem) never sends. False when it can't (fall back to it). */
+  xCapture(file) {
+    if (!this.display) return false;
+    const env = { ...process.env, DISPLAY: this.display };
+    try {
+      const ids = execFileSync('xdotool', ['search', '--onlyvisible', '--class', '^steady$'], { env, encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .filter(Boolean);
+      if (ids.length !== 1) return false;
+      execFileSync('import', ['-window', ids[0], file], { env, stdio: 'ignore' });
+      return true;
+    } catch {
+      return false; // xdotool exits 1 when nothing matches
+    }
   }
 
   async setSize(width, height) {

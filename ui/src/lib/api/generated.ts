@@ -661,6 +661,36 @@ replaced: number,
  */
 kept: number, };
 
+export type TodayView = { 
+/**
+ * The days counted from the start date, if one is set.
+ */
+counters: Counters | null, 
+/**
+ * Today's check-in (or its draft).
+ */
+checkin: CheckinView, regained: RegainedView, medication: Array<MedicineToday>, 
+/**
+ * The people a medication card can offer to call.
+ */
+contacts: Array<Contact>, 
+/**
+ * For the plan's review and naloxone notes.
+ */
+plan: Plan, weekly: WeeklyView, 
+/**
+ * A check-in reminder came due today and there is no check-in yet.
+ */
+missedCheckin: boolean, 
+/**
+ * For the offer of a check-in reminder.
+ */
+reminders: Array<Reminder>, 
+/**
+ * The active triggers, for the check-in's trigger picker.
+ */
+triggers: Array<Trigger>, };
+
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];
 export const OUTCOMES: readonly Outcome[] = ["passed", "stillHere", "used"];

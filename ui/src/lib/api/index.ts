@@ -11,6 +11,7 @@ import type {
   WeeklySettings,
   WeeklyView,
   AppStatus,
+  FirstView,
   Category,
   CostInput,
   RegainedView,
@@ -90,6 +91,11 @@ export {
   WEEKLY_SIGNS,
 } from './generated';
 export type * from './types';
+
+/** The first frame's answers in one (src-tauri/src/commands/app.rs `first_view`). */
+export function firstView(): Promise<FirstView> {
+  return call<FirstView>('first_view');
+}
 
 /** Opens the data file if needed and reports whether it worked. */
 export function appStatus(): Promise<AppStatus> {

@@ -96,6 +96,7 @@ export type {
   CostInput,
   Regained,
   RegainedView,
+  TodayView,
 } from './generated';
 import type { ImportFile } from './generated';
 export type { BackupResult, DesktopSettings, ImportSummary, Recovery } from './generated';
@@ -103,6 +104,7 @@ export type { BackupResult, DesktopSettings, ImportSummary, Recovery } from './g
 export type {
   AppStatus,
   BackupStatus,
+  FirstView,
   DataStatus,
   DesktopScreen,
   DesktopStatus,

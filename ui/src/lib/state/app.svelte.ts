@@ -38,11 +38,12 @@ class AppState {
   #starting: Promise<void> | null = null;
 
   /** Asks for the status once (main.ts asks before the first mount, so the
-   * round trip overlaps it; App awaits the same answer). */
-  start(): Promise<void> {
+   * round trip overlaps it; App awaits the same answer). `given`: the status
+   * from the first view, if it came (else it is asked on its own). */
+  start(given?: Promise<AppStatus | null>): Promise<void> {
     this.#starting ??= (async () => {
       try {
-        this.status = await appStatus();
+        this.status = (await given) ?? (await appStatus());
       } catch (err) {
         this.startupError = IpcError.from(err);
       }

@@ -48,7 +48,11 @@ class SettingsState {
   loaded = $state(false);
 
   async load(): Promise<void> {
-    const fresh = await getSettings();
+    this.take(await getSettings());
+  }
+
+  /** The values read from the database (the first view brings them too). */
+  take(fresh: Settings): void {
     this.set(fresh);
     this.loaded = true;
   }
