@@ -16,7 +16,6 @@ use crate::recovery::Counters;
 use crate::regained::RegainedView;
 use crate::reminders::Reminder;
 use crate::store::Dao;
-use crate::triggers::Trigger;
 use crate::weekly::WeeklyView;
 
 /// What Today shows first.
@@ -39,8 +38,6 @@ pub struct TodayView {
     pub missed_checkin: bool,
     /// For the offer of a check-in reminder.
     pub reminders: Vec<Reminder>,
-    /// The active triggers, for the check-in's trigger picker.
-    pub triggers: Vec<Trigger>,
 }
 
 impl Dao<'_> {
@@ -61,7 +58,6 @@ impl Dao<'_> {
             weekly: self.weekly_view(today)?,
             missed_checkin: self.missed_checkin_today(today, now, tz)?,
             reminders: self.reminders()?,
-            triggers: self.triggers(false)?,
         })
     }
 }

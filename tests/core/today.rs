@@ -40,7 +40,6 @@ fn each_part_is_what_its_own_read_gives() {
     store
         .write(|dao| {
             dao.save_reminder(None, &checkin_reminder("09:00"))?;
-            dao.create_trigger("Payday", None)?;
             dao.set_recovery_start("2026-11-01", today)?;
             Ok(())
         })
@@ -48,7 +47,6 @@ fn each_part_is_what_its_own_read_gives() {
     let before = view(&store, today, now);
     // 09:00 in New York has passed at 11:00 with no check-in yet.
     assert_eq!(before["missedCheckin"], json!(true));
-    assert_eq!(before["triggers"][0]["name"], json!("Payday"));
     assert_eq!(before["counters"]["daysSinceStart"], json!(31));
 
     store
@@ -101,10 +99,6 @@ fn each_part_is_what_its_own_read_gives() {
         (
             "reminders",
             own(&|d| to(serde_json::to_value(d.reminders().unwrap()))),
-        ),
-        (
-            "triggers",
-            own(&|d| to(serde_json::to_value(d.triggers(false).unwrap()))),
         ),
     ] {
         assert_eq!(after[part], alone, "{part}");

@@ -685,11 +685,7 @@ missedCheckin: boolean,
 /**
  * For the offer of a check-in reminder.
  */
-reminders: Array<Reminder>, 
-/**
- * The active triggers, for the check-in's trigger picker.
- */
-triggers: Array<Trigger>, };
+reminders: Array<Reminder>, };
 
 // Every choice of each, in the order the screens offer them.
 export const CRAVING_KINDS: readonly CravingKind[] = ["craving", "trigger"];

@@ -4,6 +4,13 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import CheckinForm from './CheckinForm.svelte';
 import { blankCheckin } from '../checkin/words';
 
+/** Opens "More about today" (its fields are made only once it is open). */
+async function openMore() {
+  const details = screen.getByTestId('more').closest('details') as HTMLDetailsElement;
+  details.open = true;
+  await fireEvent(details, new Event('toggle'));
+}
+
 afterEach(() => {
   cleanup();
   clearMocks();
@@ -23,6 +30,7 @@ describe('the check-in form', () => {
     const onsaved = vi.fn();
     render(CheckinForm, { start: blankCheckin('2026-12-01'), onsaved });
     await fireEvent.click(screen.getByTestId('mood-4'));
+    await openMore();
     const note = screen.getByTestId('note') as HTMLTextAreaElement;
     await fireEvent.input(note, { target: { value: 'x'.repeat(5001) } });
     await fireEvent.click(screen.getByTestId('save-checkin'));
@@ -45,6 +53,7 @@ describe('the check-in form', () => {
       return null;
     });
     render(CheckinForm, { start: blankCheckin('2026-12-01'), onsaved: () => {} });
+    await openMore();
     const note = screen.getByTestId('note');
     for (const text of ['a', 'ab', 'abc']) {
       await fireEvent.input(note, { target: { value: text } });
@@ -54,6 +63,14 @@ describe('the check-in form', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(drafts).toHaveLength(1);
     expect(drafts[0]?.note).toBe('abc');
+  });
+
+  it('makes the optional questions only once they are opened', async () => {
+    mockIPC(() => null);
+    render(CheckinForm, { start: blankCheckin('2026-12-01'), onsaved: () => {} });
+    expect(screen.queryByTestId('note')).toBeNull();
+    await openMore();
+    expect(screen.getByTestId('note')).toBeTruthy();
   });
 
   it('sends unanswered scales as null, never 0', async () => {
