@@ -5,11 +5,10 @@
 // ask (a change, a return to Today) goes to that part's own command.
 import { firstView } from '../api';
 import type { FirstView, TodayView } from '../api';
-import { mark } from './startup';
+import { firstLoadsOver, mark } from './startup';
 
 let asked: Promise<FirstView | null> | null = null;
 const handed = new Set<keyof TodayView>();
-let shown = false;
 
 /** The one first answer (asked once); null if the call itself failed. */
 export function askFirst(): Promise<FirstView | null> {
@@ -29,15 +28,10 @@ export async function firstOr<K extends keyof TodayView>(
   part: K,
   ask: () => Promise<TodayView[K]>,
 ): Promise<TodayView[K]> {
-  if (!shown && !handed.has(part)) {
+  if (!firstLoadsOver() && !handed.has(part)) {
     handed.add(part);
     const first = await askFirst();
-    if (first?.today && !shown) return first.today[part];
+    if (first?.today && !firstLoadsOver()) return first.today[part];
   }
   return ask();
-}
-
-/** The first frame is up: from now on every part is asked of its command. */
-export function firstFrameShown(): void {
-  shown = true;
 }

@@ -28,6 +28,11 @@ export function firstLoad<T>(load: Promise<T>): Promise<T> {
   return load;
 }
 
+/** True once Today's first loads have settled: later ones don't count. */
+export function firstLoadsOver(): boolean {
+  return firstFrameDone;
+}
+
 /** Resolves once every first load registered so far has settled; later ones
  * no longer count. */
 export async function firstLoadsSettled(): Promise<void> {
