@@ -13,7 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { outDir, suiteStack } from './lib/webdriver.mjs';
 
-const SLOW_MS = 8000;
+// Long enough for a loaded CI machine to start the window and act before it ends.
+const SLOW_MS = 15_000;
 const suite = suiteStack({ before, after, env: { STEADY_TEST_SLOW_OPEN_MS: String(SLOW_MS) } });
 
 const xEnv = () => ({ ...process.env, DISPLAY: suite.stack.env.DISPLAY });
